@@ -1,0 +1,47 @@
+package fr.achatlas.cli;
+
+import fr.achatlas.bench.ImportBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Mesures de performance documentées dans docs/benchmarks.md.",
+                "import : génère (une fois) un fichier DECP v2 national, l'importe dans une JVM au tas limité, "
+                        + "et le compare à read_json de DuckDB et à jq."})
+final class BenchCommand implements Callable<Integer> {
+
+    @picocli.CommandLine.Parameters(index = "0", defaultValue = "import", description = "Banc à lancer : import (défaut).")
+    String which;
+
+    @Option(names = "--records", defaultValue = "1500000", description = "Nombre d'enregistrements (défaut : 1 500 000).")
+    long records;
+
+    @Option(names = "--dir", defaultValue = "target/bench", description = "Dossier de travail (défaut : target/bench).")
+    Path dir;
+
+    @Option(names = "--heap", defaultValue = "1g", description = "Tas maximal de la JVM d'import (défaut : 1g).")
+    String heap;
+
+    @Option(names = "--no-duckdb", description = "Sans la comparaison read_json de DuckDB (longue sur ce format).")
+    boolean noDuckdb;
+
+    @Option(names = "--no-jq", description = "Sans la comparaison jq.")
+    boolean noJq;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!"import".equals(which)) throw new IllegalArgumentException("banc inconnu : " + which);
+        ImportBenchmark bench = new ImportBenchmark(dir, records, heap, System.out);
+        List<ImportBenchmark.Result> results = bench.run(!noDuckdb, !noJq);
+        String md = bench.markdown(results, "./achatlas bench import --records " + records + " --heap " + heap);
+        Files.writeString(dir.resolve("results.md"), md);
+        System.out.println();
+        System.out.println(md);
+        return 0;
+    }
+}

@@ -1,0 +1,3 @@
+package fr.achatlas.export;
+
+public enum ExportFormat { CSV, XLSX, PARQUET, JSON }

@@ -1,0 +1,105 @@
+package fr.achatlas.store;
+
+import org.duckdb.DuckDBConnection;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+
+/**
+ * Writes one DECP file into the store as a single transaction: records are staged, then merged set-wise (dedup
+ * against the batch and the store, union of modifications, current state recomputed), then committed. A crash or an
+ * error anywhere before the commit leaves the store exactly as it was.
+ */
+public final class ContractBatchWriter implements AutoCloseable {
+
+    private final DuckDBConnection conn;
+    private final int batchId;
+    private final String fileName;
+    private final Staging staging;
+    private long staged;
+    private boolean done;
+
+    private ContractBatchWriter(DuckDBConnection conn, int batchId, String fileName) throws SQLException {
+        this.conn = conn;
+        this.batchId = batchId;
+        this.fileName = fileName;
+        this.staging = new Staging(conn);
+    }
+
+    public static ContractBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format)
+            throws SQLException {
+        DuckDBConnection conn = db.connection();
+        conn.setAutoCommit(false);
+        try {
+            int id;
+            try (Statement st = conn.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batch")) {
+                rs.next();
+                id = rs.getInt(1);
+            }
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    INSERT INTO import_batch (batch_id, kind, file_path, file_name, file_size, format, started_at)
+                    VALUES (?, 'DECP', ?, ?, ?, ?, ?)""")) {
+                ps.setInt(1, id);
+                ps.setString(2, filePath);
+                ps.setString(3, fileName);
+                ps.setLong(4, fileSize);
+                ps.setString(5, format);
+                ps.setTimestamp(6, Timestamp.valueOf(LocalDateTime.now()));
+                ps.executeUpdate();
+            }
+            return new ContractBatchWriter(conn, id, fileName);
+        } catch (SQLException e) {
+            conn.rollback();
+            conn.setAutoCommit(true);
+            throw e;
+        }
+    }
+
+    public int batchId() {
+        return batchId;
+    }
+
+    public void add(StagedRecord record) throws SQLException {
+        staging.add(record);
+        staged++;
+    }
+
+    /** Merges the staged records and commits. {@code warnings} is the number of warning findings over records read. */
+    public BatchCounts commit(String fileSha256, long warnings) throws SQLException {
+        try {
+            staging.flush();
+            staging.close();
+            BatchCounts counts = new BatchMerge(conn, batchId, fileName, fileSha256).run(staged, warnings);
+            conn.commit();
+            done = true;
+            return counts;
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw e;
+        } finally {
+            conn.setAutoCommit(true);
+        }
+    }
+
+    public void rollback() throws SQLException {
+        if (done) return;
+        done = true;
+        try {
+            staging.close();
+        } catch (SQLException ignored) {
+            // the transaction is rolled back anyway
+        }
+        conn.rollback();
+        conn.setAutoCommit(true);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        rollback();
+    }
+}

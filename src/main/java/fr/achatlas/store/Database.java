@@ -1,0 +1,63 @@
+package fr.achatlas.store;
+
+import org.duckdb.DuckDBConnection;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+
+/**
+ * The embedded analytical store: one DuckDB file, migrated to the current schema on open.
+ *
+ * <p>DuckDB allows one writing process per file: the CLI and the web server each open it for their own lifetime.
+ */
+public final class Database implements AutoCloseable {
+
+    private final Path path;
+    private final DuckDBConnection connection;
+
+    private Database(Path path, DuckDBConnection connection) {
+        this.path = path;
+        this.connection = connection;
+    }
+
+    /** Opens (creating if needed) the store at {@code path} and applies pending migrations. */
+    public static Database open(Path path) throws SQLException, IOException {
+        Path absolute = path.toAbsolutePath();
+        if (absolute.getParent() != null) Files.createDirectories(absolute.getParent());
+        Properties props = new Properties();
+        // No network here or at users' sites: never let DuckDB try to download an extension.
+        props.setProperty("autoinstall_known_extensions", "false");
+        props.setProperty("autoload_known_extensions", "true");
+        DuckDBConnection conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + absolute, props);
+        try (Statement st = conn.createStatement()) {
+            st.execute("SET preserve_insertion_order = false");
+        }
+        Database db = new Database(absolute, conn);
+        Migrations.apply(conn);
+        return db;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public DuckDBConnection connection() {
+        return connection;
+    }
+
+    /** A second connection to the same database instance, for a concurrent reader (web requests). */
+    public Connection duplicate() throws SQLException {
+        return connection.duplicate();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
