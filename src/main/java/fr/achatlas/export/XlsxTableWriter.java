@@ -79,7 +79,7 @@ final class XlsxTableWriter implements TableWriter {
     }
 
     private void finishSheet() throws IOException {
-        sheet.range(0, 0, Math.max(0, rowIndex - 1), columns.size() - 1).setAutoFilter();
+        sheet.setAutoFilter(0, 0, Math.max(0, rowIndex - 1), columns.size() - 1);
         sheet.finish();
     }
 
