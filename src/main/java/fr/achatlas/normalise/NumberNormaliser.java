@@ -22,7 +22,7 @@ public final class NumberNormaliser {
             try {
                 return Normalised.of(new BigDecimal(raw));
             } catch (NumberFormatException e) {
-                return invalid(field, raw);
+                // "1.234.567": grouping dots, read below
             }
         }
         if (Texts.isNotProvided(raw)) return new Normalised<>(null, Texts.notProvided(field, raw));
@@ -95,6 +95,8 @@ public final class NumberNormaliser {
         else if (commas == 1) decimalSep = ',';
         else if (dots == 1) decimalSep = '.';
         else decimalSep = 0; // none, or repeated: grouping only
+        if ((decimalSep == ',' && commas > 1) || (decimalSep == '.' && dots > 1)) return null;
+        if (!groupsOfThree(sb, decimalSep)) return null;
         StringBuilder out = new StringBuilder(sb.length());
         int decimalSeen = 0;
         for (int i = 0; i < sb.length(); i++) {
@@ -109,6 +111,23 @@ public final class NumberNormaliser {
             }
         }
         return decimalSeen <= 1 ? out.toString() : null;
+    }
+
+    /** Every grouping separator ("1.234.567") must be followed by exactly three digits, or "12.5.3" would read as 1253. */
+    private static boolean groupsOfThree(CharSequence s, char decimalSep) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c == ',' || c == '.') && c != decimalSep) {
+                int digits = 0;
+                int j = i + 1;
+                while (j < s.length() && s.charAt(j) >= '0' && s.charAt(j) <= '9') {
+                    digits++;
+                    j++;
+                }
+                if (digits != 3) return false;
+            }
+        }
+        return true;
     }
 
     private static <T> Normalised<T> invalid(String field, String raw) {
