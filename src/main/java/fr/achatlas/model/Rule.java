@@ -26,6 +26,7 @@ public enum Rule {
     ID_TYPE_UNKNOWN(WARNING, "Type d'identifiant inconnu."),
     PROCEDURE_MAPPED(INFO, "Libellé de procédure antérieur à 2019 ramené au libellé en vigueur, original conservé."),
     ENUM_VALUE_UNKNOWN(WARNING, "Valeur hors de l'énumération officielle du schéma DECP."),
+    ENUM_VALUE_MAPPED(INFO, "Valeur d'énumération écrite autrement (casse, accents, ancien libellé) ramenée au libellé officiel."),
     CONTROL_CHARACTERS_REMOVED(INFO, "Caractères de contrôle supprimés du texte."),
     BOOLEAN_INVALID(WARNING, "Booléen illisible (ni true/false, oui/non, 1/0)."),
 
