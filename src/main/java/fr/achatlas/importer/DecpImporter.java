@@ -100,7 +100,7 @@ public final class DecpImporter {
              MeteredInputStream metered = new MeteredInputStream(raw);
              DecpReader reader = DecpReaders.open(new BufferedInputStream(metered, 1 << 16), file.getFileName().toString(), null);
              ContractBatchWriter writer = ContractBatchWriter.begin(db, file.toAbsolutePath().toString(),
-                     file.getFileName().toString(), size, reader.format().name())) {
+                     file.getFileName().toString(), size, formatName(reader))) {
             BlockingQueue<List<StagedRecord>> queue = new ArrayBlockingQueue<>(8);
             ReaderTask task = new ReaderTask(reader, queue, tally, metered);
             Thread thread = Thread.ofPlatform().name("decp-reader").daemon().start(task);
@@ -124,10 +124,15 @@ public final class DecpImporter {
             String sha = metered.finishSha256();
             progress.bytesRead(size);
             BatchCounts counts = writer.commit(sha, tally.warnings);
-            return new FileReport(file.toString(), reader.format().name(), sha, counts.batchId(), counts.read(),
+            return new FileReport(file.toString(), formatName(reader), sha, counts.batchId(), counts.read(),
                     counts.loaded(), counts.duplicates(), counts.rejected(), counts.newModifications(), counts.sameContentAs(),
                     tally.rejectedByRule, tally.warningsByRule, (System.nanoTime() - t0) / 1_000_000, null);
         }
+    }
+
+    /** An unrecognised file still gets a batch: its single rejected record says "format non reconnu". */
+    private static String formatName(DecpReader reader) {
+        return reader.format() == null ? "UNKNOWN" : reader.format().name();
     }
 
     /** Counts kept by the reader thread; read by the caller only after the thread has ended. */
