@@ -59,6 +59,12 @@ final class MeteredInputStream extends FilterInputStream {
         return done;
     }
 
+    /** Readers close their input when they end; the file stays open until the hash has seen its last byte. */
+    @Override
+    public void close() {
+        // closed by the importer through the underlying stream
+    }
+
     @Override
     public boolean markSupported() {
         return false;
