@@ -136,7 +136,7 @@ final class ContractFactory {
         if (rnd.nextDouble() < 0.06) ccag = "Pas de CCAG";
 
         int offers = procedure.startsWith("Marché passé sans") ? 1
-                : rnd.nextDouble() < 0.17 ? 1 : 2 + (int) Math.min(8, Math.floor(-Math.log(1 - rnd.nextDouble()) * 2.2));
+                : rnd.nextDouble() < 0.12 ? 1 : 2 + (int) Math.min(8, Math.floor(-Math.log(1 - rnd.nextDouble()) * 2.2));
         boolean innovative = rnd.nextDouble() < 0.01;
         boolean advance = rnd.nextDouble() < (works ? 0.40 : 0.15);
         BigDecimal advanceRate = advance ? BigDecimal.valueOf(new int[]{5, 10, 20, 30}[rnd.nextInt(4)], 2) : BigDecimal.ZERO;
