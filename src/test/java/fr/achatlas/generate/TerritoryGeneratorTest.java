@@ -233,6 +233,24 @@ class TerritoryGeneratorTest {
                 .contains("<marcheInnovant>non</marcheInnovant>");
     }
 
+    @Test
+    void xmlFilesAreWellFormedExceptForThePlantedControlCharacter() throws Exception {
+        int records = 0;
+        for (Path f : files(".xml")) {
+            String text = Files.readString(f);
+            // The planted raw U+001F is illegal in XML 1.0; a tolerant reader drops it, as this test does.
+            var reader = javax.xml.stream.XMLInputFactory.newFactory()
+                    .createXMLStreamReader(new java.io.StringReader(text.replace("\u001F", "")));
+            while (reader.hasNext()) {
+                if (reader.next() == javax.xml.stream.XMLStreamConstants.START_ELEMENT
+                        && Set.of("marche", "contrat-concession").contains(reader.getLocalName())) records++;
+            }
+        }
+        int expected = summary.files().stream().filter(f -> f.name().endsWith(".xml"))
+                .mapToInt(GenerationSummary.FileWritten::records).sum();
+        assertThat(records).isEqualTo(expected).isPositive();
+    }
+
     // ---------------------------------------------------------------------------------------------------------------
 
     private static final Pattern XML_KEY = Pattern.compile(
