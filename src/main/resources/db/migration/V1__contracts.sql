@@ -20,6 +20,14 @@ CREATE TABLE import_batch (
     same_content_as    INTEGER                    -- an earlier batch of the very same file content, if any
 );
 
+-- The territory served (one row): its name, département(s) and région; buyers belong to it through buyer.in_territory.
+CREATE TABLE territory (
+    name               VARCHAR NOT NULL,
+    departements       VARCHAR[],
+    region_code        VARCHAR,
+    region_name        VARCHAR
+);
+
 CREATE TABLE buyer (
     buyer_id           VARCHAR PRIMARY KEY,       -- the identifier DECP uses (a SIRET), normalised
     siren              VARCHAR,

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 /** Entry point of the {@code achatlas} command. */
 @Command(name = "achatlas", mixinStandardHelpOptions = true, version = "achatlas 0.1.0",
         description = "Cartographie et pilotage de la commande publique d'un territoire.",
-        subcommands = {ImportCommand.class, QualityCommand.class, ExportCommand.class, StatusCommand.class,
+        subcommands = {ImportCommand.class, QualityCommand.class, ExportCommand.class, StatusCommand.class, TerritoryCommand.class,
                 GenerateCommand.class, DemoCommand.class, ServeCommand.class, BenchCommand.class, RulesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Achatlas {

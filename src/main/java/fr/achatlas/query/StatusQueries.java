@@ -47,7 +47,7 @@ public final class StatusQueries {
                 FROM contract c LEFT JOIN buyer b USING (buyer_id)
                 GROUP BY c.buyer_id
                 ORDER BY bool_or(coalesce(b.in_territory, false)) DESC, 5 DESC NULLS LAST, 1
-                LIMIT """ + Math.max(1, limit))) {
+                LIMIT\s""" + Math.max(1, limit))) {
             while (rs.next()) {
                 out.add(new BuyerCount(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBigDecimal(5),
                         (Integer) rs.getObject(6), (Integer) rs.getObject(7)));
@@ -61,7 +61,7 @@ public final class StatusQueries {
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT batch_id, file_name, format, strftime(finished_at, '%Y-%m-%d %H:%M:%S'), records_read, loaded,
                        duplicates, rejected
-                FROM import_batch ORDER BY batch_id DESC LIMIT """ + Math.max(1, limit))) {
+                FROM import_batch ORDER BY batch_id DESC LIMIT\s""" + Math.max(1, limit))) {
             while (rs.next()) {
                 out.add(new ImportRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                         rs.getLong(6), rs.getLong(7), rs.getLong(8)));
