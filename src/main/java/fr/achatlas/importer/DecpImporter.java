@@ -121,6 +121,9 @@ public final class DecpImporter {
                 task.stop();
             }
             if (task.failure != null) throw task.failure;
+            if (System.getenv("ACHATLAS_TIMING") != null) {
+                System.err.printf("[timing] %-16s %6.2f s%n", "read + stage", (System.nanoTime() - t0) / 1e9);
+            }
             String sha = metered.finishSha256();
             progress.bytesRead(size);
             BatchCounts counts = writer.commit(sha, tally.warnings);

@@ -12,7 +12,8 @@ import java.util.List;
 public record CurrentState(BigDecimal amount, Integer durationMonths, List<Party> holders, int modificationCount,
                            LocalDate lastModificationDate) {
 
-    static final Comparator<Modification> ORDER = Comparator
+    /** The order in which modifications apply; the store's recomputation (BatchMerge) uses the same one. */
+    public static final Comparator<Modification> ORDER = Comparator
             .comparing(Modification::notificationDate, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparingInt(Modification::rank);
 

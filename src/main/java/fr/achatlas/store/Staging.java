@@ -2,6 +2,7 @@ package fr.achatlas.store;
 
 import fr.achatlas.dedup.DedupKey;
 import fr.achatlas.model.Contract;
+import fr.achatlas.model.CurrentState;
 import fr.achatlas.model.Finding;
 import fr.achatlas.model.Modification;
 import fr.achatlas.model.Party;
@@ -16,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,6 +30,13 @@ final class Staging implements AutoCloseable {
     private static final BigDecimal MAX_STORABLE = new BigDecimal("1e15");
     private static final Set<String> SUSPECT_AMOUNT_RULES = Set.of("AMOUNT_NEGATIVE", "AMOUNT_TOO_LOW", "AMOUNT_TOO_HIGH");
 
+    /** List columns travel as one text each (values joined by U+001F): the appender's list path costs far more. */
+    static final List<String> LIST_COLUMNS = List.of("techniques", "execution_modes", "price_types",
+            "social_considerations", "environmental_considerations");
+    static final char LIST_SEPARATOR = '\u001f';
+    private static final String LIST_COLUMNS_AS_TEXT = String.join(", ",
+            LIST_COLUMNS.stream().map(c -> "NULL::VARCHAR AS " + c).toList());
+
     private final DuckDBAppender contracts;
     private final DuckDBAppender holders;
     private final DuckDBAppender modifications;
@@ -37,10 +46,8 @@ final class Staging implements AutoCloseable {
 
     Staging(DuckDBConnection conn) throws SQLException {
         try (Statement st = conn.createStatement()) {
-            st.execute("""
-                    CREATE OR REPLACE TEMP TABLE stg_contract AS SELECT * EXCLUDE (current_amount, current_duration_months,
-                        current_holders_mod, modification_count, last_modification_date, holder_count, first_batch_id)
-                    FROM contract LIMIT 0""");
+            st.execute("CREATE OR REPLACE TEMP TABLE stg_contract AS SELECT * EXCLUDE (first_batch_id) REPLACE ("
+                    + LIST_COLUMNS_AS_TEXT + ") FROM contract LIMIT 0");
             st.execute("ALTER TABLE stg_contract ADD COLUMN record_position BIGINT");
             st.execute("ALTER TABLE stg_contract ADD COLUMN staged_modifications INTEGER");
             st.execute("CREATE OR REPLACE TEMP TABLE stg_holder AS SELECT 0::BIGINT AS record_position, * FROM contract_holder LIMIT 0");
@@ -107,8 +114,9 @@ final class Staging implements AutoCloseable {
                 .append(c.frameworkId());
         list(a, c.socialConsiderations());
         list(a, c.environmentalConsiderations());
-        a.append(c.subcontractingDeclared()).append(c.executionDataJson())
-                .append(warnings)
+        a.append(c.subcontractingDeclared()).append(c.executionDataJson());
+        appendCurrentState(a, c);
+        a.append(warnings)
                 .append(r.provenance().format() == null ? null : r.provenance().format().name())
                 .append(r.provenance().platform())
                 .append(pos)
@@ -142,6 +150,27 @@ final class Staging implements AutoCloseable {
                 subcontracts.append(s.priceVariation()).endRow();
             }
         }
+    }
+
+    /**
+     * The current state of the record as published, computed here so that the merge only recomputes contracts whose
+     * modifications come from several copies (same order as {@link CurrentState#ORDER}, same rules as BatchMerge).
+     */
+    private static void appendCurrentState(DuckDBAppender a, Contract c) throws SQLException {
+        CurrentState cs = c.currentState();
+        long holdersMod = 0;
+        Set<Long> distinct = new HashSet<>();
+        if (c.modifications() != null) {
+            for (Modification m : c.modifications().stream().sorted(CurrentState.ORDER).toList()) {
+                long k = DedupKey.of(m);
+                distinct.add(k);
+                if (m.holders() != null && !m.holders().isEmpty()) holdersMod = k;
+            }
+        }
+        decimal(a, storable(cs.amount()));
+        a.append(cs.durationMonths()).append(holdersMod).append(distinct.size());
+        date(a, cs.lastModificationDate());
+        a.append(cs.holders() == null ? 0 : cs.holders().size());
     }
 
     private void addReject(StagedRecord r, long pos) throws SQLException {
@@ -194,8 +223,22 @@ final class Staging implements AutoCloseable {
     }
 
     private static void list(DuckDBAppender a, Collection<String> values) throws SQLException {
-        if (values == null || values.isEmpty()) a.appendNull();
-        else a.append(values);
+        if (values == null || values.isEmpty()) {
+            a.appendNull();
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        for (String v : values) {
+            if (!b.isEmpty()) b.append(LIST_SEPARATOR);
+            b.append(v);
+        }
+        a.append(b.toString());
+    }
+
+    /** The SELECT items that turn the staged text back into lists, for the merge's INSERT. */
+    static String listColumnsFromText(String alias) {
+        return String.join(", ", LIST_COLUMNS.stream()
+                .map(c -> "string_split(" + alias + "." + c + ", chr(31)) AS " + c).toList());
     }
 
     void flush() throws SQLException {

@@ -55,7 +55,8 @@ class ContractBatchWriterTest {
 
     @Test
     void countsAddUpAndRejectsKeepTheirReason() throws Exception {
-        Contract a = Contracts.marche().withId("A").build();
+        Contract a = Contracts.marche().withId("A").withSocialConsiderations("Clause sociale", "Critère social")
+                .withTechniques("Accord-cadre").build();
         Contract b = Contracts.marche().withId("B").withAmount("250000").build();
         Contract noBuyerId = Contracts.marche().withId("C").withBuyer(null).build();
         BatchCounts counts = importBatch("sha1",
@@ -73,6 +74,8 @@ class ContractBatchWriterTest {
         assertThat(count(c, "SELECT count(*) FROM reject WHERE rule = 'BUYER_ID_MISSING' AND contract_id = 'C'")).isEqualTo(1);
         assertThat(count(c, "SELECT count(*) FROM finding WHERE rule = 'CPV_REPAIRED' AND record_position = 2")).isEqualTo(1);
         assertThat(count(c, "SELECT count(*) FROM contract_source")).isEqualTo(2);
+        assertThat(count(c, "SELECT count(*) FROM contract WHERE contract_id = 'A' AND social_considerations = ['Clause sociale', 'Critère social'] "
+                + "AND techniques = ['Accord-cadre']")).isEqualTo(1);
         assertThat(count(c, "SELECT records_read - loaded - duplicates - rejected FROM import_batch")).isZero();
         assertThat(count(c, "SELECT count(*) FROM buyer WHERE buyer_id = '" + Contracts.BUYER_SIRET + "' AND siren = '219900008'")).isEqualTo(1);
         assertThat(count(c, "SELECT count(*) FROM supplier WHERE supplier_id = '" + Contracts.HOLDER_SIRET + "'")).isEqualTo(1);
