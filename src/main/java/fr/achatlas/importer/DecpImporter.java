@@ -32,14 +32,14 @@ import java.util.stream.Stream;
 /**
  * Imports DECP files: parse → check → key → stage → merge, one transaction per file.
  *
- * <p>Two threads share the work, which suits the 2-core target machine: a reader thread parses, checks and keys the
- * records; the calling thread appends them to the store. They exchange chunks through a small bounded queue, so memory
- * stays flat whatever the file size.
+ * <p>Two threads share the work, which suits the 2-core target machine: a reader thread parses and maps the records
+ * (the heaviest step); the calling thread checks, keys and appends them to the store (measured to balance the two).
+ * They exchange chunks through a small bounded queue, so memory stays flat whatever the file size.
  */
 public final class DecpImporter {
 
     private static final int CHUNK = 2_000;
-    private static final List<StagedRecord> END = List.of();
+    private static final List<ParsedRecord> END = List.of();
 
     private final Database db;
     private final Function<Contract, List<Finding>> checks;
@@ -101,18 +101,18 @@ public final class DecpImporter {
              DecpReader reader = DecpReaders.open(new BufferedInputStream(metered, 1 << 16), file.getFileName().toString(), null);
              ContractBatchWriter writer = ContractBatchWriter.begin(db, file.toAbsolutePath().toString(),
                      file.getFileName().toString(), size, formatName(reader))) {
-            BlockingQueue<List<StagedRecord>> queue = new ArrayBlockingQueue<>(8);
-            ReaderTask task = new ReaderTask(reader, queue, tally, metered);
+            BlockingQueue<List<ParsedRecord>> queue = new ArrayBlockingQueue<>(8);
+            ReaderTask task = new ReaderTask(reader, queue, metered);
             Thread thread = Thread.ofPlatform().name("decp-reader").daemon().start(task);
             try {
                 while (true) {
-                    List<StagedRecord> chunk = queue.poll(1, TimeUnit.SECONDS);
+                    List<ParsedRecord> chunk = queue.poll(1, TimeUnit.SECONDS);
                     if (chunk == null) {
                         if (!thread.isAlive() && queue.isEmpty()) break;
                         continue;
                     }
                     if (chunk == END) break;
-                    for (StagedRecord r : chunk) writer.add(r);
+                    for (ParsedRecord r : chunk) writer.add(stage(r, tally));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -138,7 +138,36 @@ public final class DecpImporter {
         return reader.format() == null ? "UNKNOWN" : reader.format().name();
     }
 
-    /** Counts kept by the reader thread; read by the caller only after the thread has ended. */
+    private StagedRecord stage(ParsedRecord p, Tally tally) {
+        List<Finding> findings = new ArrayList<>(p.findings());
+        Contract c = p.contract();
+        long key = 0;
+        if (c != null) {
+            findings.addAll(checks.apply(c));
+            key = DedupKey.of(c);
+        }
+        StagedRecord r = new StagedRecord(p.provenance(), c, key, findings);
+        if (r.rejected()) {
+            boolean any = false;
+            for (Finding f : findings) {
+                if (f.severity() == Severity.FATAL) {
+                    tally.rejectedByRule.merge(f.rule(), 1L, Long::sum);
+                    any = true;
+                }
+            }
+            if (!any) tally.rejectedByRule.merge(Rule.NOT_A_CONTRACT.name(), 1L, Long::sum);
+        } else {
+            for (Finding f : findings) {
+                if (f.severity() == Severity.WARNING) {
+                    tally.warningsByRule.merge(f.rule(), 1L, Long::sum);
+                    tally.warnings++;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Counts of the records staged in one file. */
     private static final class Tally {
         final Map<String, Long> rejectedByRule = new TreeMap<>();
         final Map<String, Long> warningsByRule = new TreeMap<>();
@@ -147,16 +176,14 @@ public final class DecpImporter {
 
     private final class ReaderTask implements Runnable {
         private final DecpReader reader;
-        private final BlockingQueue<List<StagedRecord>> queue;
-        private final Tally tally;
+        private final BlockingQueue<List<ParsedRecord>> queue;
         private final MeteredInputStream metered;
         private volatile boolean stopped;
         private volatile IOException failure;
 
-        ReaderTask(DecpReader reader, BlockingQueue<List<StagedRecord>> queue, Tally tally, MeteredInputStream metered) {
+        ReaderTask(DecpReader reader, BlockingQueue<List<ParsedRecord>> queue, MeteredInputStream metered) {
             this.reader = reader;
             this.queue = queue;
-            this.tally = tally;
             this.metered = metered;
         }
 
@@ -166,11 +193,11 @@ public final class DecpImporter {
 
         @Override
         public void run() {
-            List<StagedRecord> chunk = new ArrayList<>(CHUNK);
+            List<ParsedRecord> chunk = new ArrayList<>(CHUNK);
             try {
                 ParsedRecord p;
                 while (!stopped && (p = reader.next()) != null) {
-                    chunk.add(stage(p));
+                    chunk.add(p);
                     if (chunk.size() == CHUNK) {
                         put(chunk);
                         chunk = new ArrayList<>(CHUNK);
@@ -191,7 +218,7 @@ public final class DecpImporter {
             }
         }
 
-        private void put(List<StagedRecord> chunk) {
+        private void put(List<ParsedRecord> chunk) {
             try {
                 while (!stopped && !queue.offer(chunk, 200, TimeUnit.MILLISECONDS)) {
                     // the writer is busy: wait
@@ -202,33 +229,5 @@ public final class DecpImporter {
             }
         }
 
-        private StagedRecord stage(ParsedRecord p) {
-            List<Finding> findings = new ArrayList<>(p.findings());
-            Contract c = p.contract();
-            long key = 0;
-            if (c != null) {
-                findings.addAll(checks.apply(c));
-                key = DedupKey.of(c);
-            }
-            StagedRecord r = new StagedRecord(p.provenance(), c, key, findings);
-            if (r.rejected()) {
-                boolean any = false;
-                for (Finding f : findings) {
-                    if (f.severity() == Severity.FATAL) {
-                        tally.rejectedByRule.merge(f.rule(), 1L, Long::sum);
-                        any = true;
-                    }
-                }
-                if (!any) tally.rejectedByRule.merge(Rule.NOT_A_CONTRACT.name(), 1L, Long::sum);
-            } else {
-                for (Finding f : findings) {
-                    if (f.severity() == Severity.WARNING) {
-                        tally.warningsByRule.merge(f.rule(), 1L, Long::sum);
-                        tally.warnings++;
-                    }
-                }
-            }
-            return r;
-        }
     }
 }
