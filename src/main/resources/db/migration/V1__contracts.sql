@@ -52,6 +52,7 @@ CREATE TABLE contract (
     buyer_id               VARCHAR NOT NULL,
     buyer_name             VARCHAR,
     contract_id            VARCHAR NOT NULL,
+    identity_hash          BIGINT NOT NULL,       -- hash of buyer_id + contract_id: finds ids reused for lots
     uid                    VARCHAR,
     nature                 VARCHAR,
     nature_original        VARCHAR,
@@ -144,12 +145,11 @@ CREATE TABLE subcontract (
     price_variation    VARCHAR
 );
 
--- Every copy of every contract: which file, which record. Re-importing a file adds nothing here.
+-- Every copy of every contract: which batch (hence file and content hash), which record. Re-importing a file adds
+-- nothing here.
 CREATE TABLE contract_source (
     contract_key       BIGINT NOT NULL,
     batch_id           INTEGER NOT NULL,
-    file_name          VARCHAR NOT NULL,
-    file_sha256        VARCHAR NOT NULL,
     record_position    BIGINT NOT NULL,
     source_format      VARCHAR,
     platform           VARCHAR,
@@ -160,7 +160,6 @@ CREATE TABLE contract_source (
 CREATE TABLE finding (
     contract_key       BIGINT NOT NULL,
     batch_id           INTEGER NOT NULL,
-    file_name          VARCHAR NOT NULL,
     record_position    BIGINT NOT NULL,
     rule               VARCHAR NOT NULL,
     severity           VARCHAR NOT NULL,

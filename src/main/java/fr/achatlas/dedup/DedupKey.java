@@ -43,6 +43,11 @@ public final class DedupKey {
         return hash(text(c));
     }
 
+    /** Buyer + contract id alone, hashed: contracts sharing it are lots or a reused id (rule ID_REUSED). */
+    public static long identity(Contract c) {
+        return hash((c.buyer() == null ? "" : nz(c.buyer().id())) + '|' + nz(c.id()));
+    }
+
     /** Identity of one modification within its contract, so that republished copies of an avenant merge. */
     public static long of(Modification m) {
         StringBuilder sb = new StringBuilder(64);

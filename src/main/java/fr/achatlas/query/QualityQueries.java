@@ -72,7 +72,8 @@ public final class QualityQueries {
         // The first batch of each file content carries its real counts; later identical re-imports are all duplicates.
         try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
                 SELECT b.file_name, b.format,
-                       (SELECT string_agg(DISTINCT platform, ', ') FROM contract_source s WHERE s.file_sha256 = b.file_sha256),
+                       (SELECT string_agg(DISTINCT s.platform, ', ') FROM contract_source s JOIN import_batch sb ON sb.batch_id = s.batch_id
+                        WHERE sb.file_sha256 = b.file_sha256),
                        b.records_read, b.loaded, b.duplicates, b.rejected, b.warnings,
                        strftime(last.finished_at, '%Y-%m-%d %H:%M')
                 FROM import_batch b

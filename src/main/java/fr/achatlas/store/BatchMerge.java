@@ -10,15 +10,15 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 
 /**
- * The set-wise merge of a staged batch into the store (inside the batch's transaction).
+ * The set-wise end of an import (inside the batch's transaction), after {@link Staging} has appended the new
+ * contracts and staged the copies of known ones.
  *
  * <ol>
- *   <li>Per contract key, the copy with the most modifications (then the first in the file) is the one kept; keys
- *       already in the store are duplicates.</li>
- *   <li>Modifications of every copy are united by content (mod_key), so a contract republished with new avenants
- *       gains them; the current state (amount, duration, holders) is then recomputed for every touched contract.</li>
- *   <li>Every copy is recorded in contract_source, unless that very record (file content + position) is already
- *       there: re-importing a file adds nothing.</li>
+ *   <li>Modifications of every copy are united by content (mod_key): a contract republished with new avenants gains
+ *       them, and its current state (amount, duration, holders) is recomputed in date order.</li>
+ *   <li>Every copy is recorded in contract_source unless that very record (file content + position) is already there:
+ *       re-importing a file adds nothing. Rejects likewise.</li>
+ *   <li>Ids reused by the same buyer for different contracts are flagged; new buyers and suppliers registered.</li>
  * </ol>
  */
 final class BatchMerge {
@@ -35,110 +35,70 @@ final class BatchMerge {
         this.sha = sha;
     }
 
-    BatchCounts run(long read, long warnings) throws SQLException {
+    BatchCounts run(Staging staged, long read, long warnings) throws SQLException {
         long t0 = System.nanoTime();
         try (Statement st = conn.createStatement()) {
-            st.execute("""
-                    CREATE OR REPLACE TEMP TABLE stg_kept AS
-                    SELECT contract_key, record_position FROM (
-                        SELECT contract_key, record_position,
-                               row_number() OVER (PARTITION BY contract_key ORDER BY staged_modifications DESC, record_position) AS rn
-                        FROM stg_contract) WHERE rn = 1""");
-            st.execute("""
-                    CREATE OR REPLACE TEMP TABLE stg_new AS
-                    SELECT k.* FROM stg_kept k ANTI JOIN contract c ON c.contract_key = k.contract_key""");
-
-            exec("INSERT INTO contract BY NAME SELECT s.* EXCLUDE (record_position, staged_modifications) REPLACE ("
-                    + Staging.listColumnsFromText("s") + "), ? AS first_batch_id "
-                    + "FROM stg_contract s SEMI JOIN stg_new n ON n.contract_key = s.contract_key AND n.record_position = s.record_position",
-                    batchId);
-            st.execute("""
-                    INSERT INTO contract_holder
-                    SELECT h.* EXCLUDE (record_position) FROM stg_holder h
-                    SEMI JOIN stg_new n ON n.contract_key = h.contract_key AND n.record_position = h.record_position
-                    WHERE h.mod_key = 0""");
-
-            // Modifications: one copy per (contract, content), taken from the first record that carries it.
-            st.execute("""
+            // Modifications brought by copies: one row per (contract, content), from the first record that carries it.
+            sql(st, """
                     CREATE OR REPLACE TEMP TABLE stg_mod_new AS
                     SELECT * FROM (
                         SELECT m.*, row_number() OVER (PARTITION BY contract_key, mod_key ORDER BY record_position) AS rn
-                        FROM stg_modification m) x
+                        FROM stg_dup_modification m) x
                     WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM contract_modification c
                                                  WHERE c.contract_key = x.contract_key AND c.mod_key = x.mod_key)""");
-            st.execute("""
-                    INSERT INTO contract_modification
-                    SELECT * EXCLUDE (record_position, rn) FROM stg_mod_new""");
-            st.execute("""
+            sql(st, "INSERT INTO contract_modification SELECT * EXCLUDE (record_position, rn) FROM stg_mod_new");
+            sql(st, """
                     INSERT INTO contract_holder
-                    SELECT h.* EXCLUDE (record_position) FROM stg_holder h
+                    SELECT h.* EXCLUDE (record_position) FROM stg_dup_holder h
                     SEMI JOIN stg_mod_new m ON m.contract_key = h.contract_key AND m.mod_key = h.mod_key
-                                           AND m.record_position = h.record_position
-                    WHERE h.mod_key <> 0""");
+                                           AND m.record_position = h.record_position""");
             long newMods = count(st, "SELECT count(*) FROM stg_mod_new");
 
-            st.execute("""
-                    INSERT INTO subcontract
-                    SELECT s.* EXCLUDE (record_position) FROM stg_subcontract s
-                    SEMI JOIN stg_new n ON n.contract_key = s.contract_key AND n.record_position = s.record_position""");
-            exec("""
-                    INSERT INTO finding
-                    SELECT f.contract_key, ?, ?, f.record_position, f.rule, f.severity, f.field, f.value, f.message
-                    FROM stg_finding f
-                    SEMI JOIN stg_new n ON n.contract_key = f.contract_key AND n.record_position = f.record_position""",
-                    batchId, fileName);
             exec("""
                     INSERT INTO contract_source
-                    SELECT s.contract_key, ?, ?, ?, s.record_position, s.source_format, s.platform,
-                           (k.contract_key IS NOT NULL) AS is_primary
-                    FROM stg_contract s
-                    LEFT JOIN stg_new k ON k.contract_key = s.contract_key AND k.record_position = s.record_position
-                    WHERE NOT EXISTS (SELECT 1 FROM contract_source c
-                                      WHERE c.file_sha256 = ? AND c.record_position = s.record_position)""",
-                    batchId, fileName, sha, sha);
+                    SELECT d.contract_key, ?, d.record_position, d.source_format, d.platform, false
+                    FROM stg_dup d
+                    WHERE NOT EXISTS (SELECT 1 FROM contract_source c JOIN import_batch b ON b.batch_id = c.batch_id
+                                      WHERE b.file_sha256 = ? AND c.record_position = d.record_position)""",
+                    batchId, sha);
             exec("""
                     INSERT INTO reject
                     SELECT ?, ?, ?, r.record_position, r.rule, r.field, r.value, r.message, r.buyer_id, r.contract_id
                     FROM stg_reject r
                     WHERE NOT EXISTS (SELECT 1 FROM reject j WHERE j.file_sha256 = ? AND j.record_position = r.record_position)""",
                     batchId, fileName, sha, sha);
+            step("sources", t0);
 
-            step("merge inserts", t0);
             recomputeCurrentState(st);
             step("current state", t0);
             flagReusedIds(st);
             registerParties(st);
             step("ids and parties", t0);
 
-            long loaded = count(st, "SELECT count(*) FROM stg_new");
-            long accepted = count(st, "SELECT count(*) FROM stg_contract");
-            long rejected = count(st, "SELECT count(DISTINCT record_position) FROM stg_reject");
+            long inStore = count(st, "SELECT count(*) FROM contract WHERE first_batch_id = " + batchId);
             Integer sameAs = sameContentAs();
             exec("""
                     UPDATE import_batch SET file_sha256 = ?, finished_at = ?, records_read = ?, loaded = ?, duplicates = ?,
                            rejected = ?, warnings = ?, same_content_as = ?
                     WHERE batch_id = ?""",
-                    sha, Timestamp.valueOf(LocalDateTime.now()), read, loaded, accepted - loaded, rejected, warnings, sameAs, batchId);
-            for (String t : new String[]{"stg_contract", "stg_holder", "stg_modification", "stg_subcontract", "stg_finding",
-                    "stg_reject", "stg_kept", "stg_new", "stg_mod_new", "stg_touched"}) {
+                    sha, Timestamp.valueOf(LocalDateTime.now()), read, staged.loaded(), staged.duplicates(),
+                    staged.rejected(), warnings, sameAs, batchId);
+            for (String t : new String[]{"stg_dup", "stg_dup_modification", "stg_dup_holder", "stg_reject", "stg_party", "stg_buyer",
+                    "stg_mod_new", "stg_touched"}) {
                 st.execute("DROP TABLE IF EXISTS " + t);
             }
-            if (accepted + rejected != read) {
-                throw new IllegalStateException("Comptes incohérents : " + read + " lus, " + accepted + " acceptés, " + rejected + " rejetés");
+            if (inStore != staged.loaded() || staged.loaded() + staged.duplicates() + staged.rejected() != read) {
+                throw new IllegalStateException("Comptes incohérents : " + read + " lus, " + staged.loaded() + " chargés ("
+                        + inStore + " en base), " + staged.duplicates() + " doublons, " + staged.rejected() + " rejetés");
             }
-            return new BatchCounts(batchId, read, loaded, accepted - loaded, rejected, newMods, sameAs);
+            return new BatchCounts(batchId, read, staged.loaded(), staged.duplicates(), staged.rejected(), newMods, sameAs);
         }
     }
 
     /** Applies modifications in date order (rank breaking ties, undated last): the latest value of each property wins. */
     private void recomputeCurrentState(Statement st) throws SQLException {
-        // New contracts arrive with the state of their kept copy; only those gaining modifications from another copy
-        // (or already in the store) need recomputing.
-        st.execute("""
-                CREATE OR REPLACE TEMP TABLE stg_touched AS
-                SELECT DISTINCT m.contract_key FROM stg_mod_new m LEFT JOIN stg_new n ON n.contract_key = m.contract_key
-                WHERE n.contract_key IS NULL OR n.record_position <> m.record_position""");
-        st.execute("""
+        sql(st, "CREATE OR REPLACE TEMP TABLE stg_touched AS SELECT DISTINCT contract_key FROM stg_mod_new");
+        sql(st, """
                 UPDATE contract c SET
                     current_amount = coalesce(m.amount, c.amount),
                     current_duration_months = coalesce(m.duration, c.duration_months),
@@ -154,7 +114,7 @@ final class BatchMerge {
                             FROM contract_modification SEMI JOIN stg_touched USING (contract_key))
                       GROUP BY contract_key) m
                 WHERE c.contract_key = m.contract_key""");
-        st.execute("""
+        sql(st, """
                 UPDATE contract c SET holder_count = h.n
                 FROM (SELECT h.contract_key, count(*) AS n FROM contract_holder h
                       JOIN contract c2 ON c2.contract_key = h.contract_key AND c2.current_holders_mod = h.mod_key
@@ -167,46 +127,31 @@ final class BatchMerge {
     private void flagReusedIds(Statement st) throws SQLException {
         exec("""
                 INSERT INTO finding
-                SELECT n.contract_key, ?, ?, k.record_position, 'ID_REUSED', 'WARNING', 'id', n.contract_id,
-                       'L''identifiant ' || n.contract_id || ' de cet acheteur désigne aussi ' || o.others
+                SELECT n.contract_key, ?, s.record_position, 'ID_REUSED', 'WARNING', 'id', n.contract_id,
+                       'L''identifiant ' || n.contract_id || ' de cet acheteur désigne aussi ' || (o.n - 1)
                        || ' autre(s) marché(s) au contenu différent (lots, ré-emploi d''identifiant).'
                 FROM contract n
-                JOIN stg_new k ON k.contract_key = n.contract_key
-                JOIN (SELECT buyer_id, contract_id, count(*) - 1 AS others FROM contract
-                      WHERE (buyer_id, contract_id) IN (SELECT buyer_id, contract_id FROM contract SEMI JOIN stg_new USING (contract_key))
-                      GROUP BY buyer_id, contract_id HAVING count(*) > 1) o
-                  ON o.buyer_id = n.buyer_id AND o.contract_id = n.contract_id""", batchId, fileName);
-        st.execute("""
+                JOIN (SELECT identity_hash, buyer_id, contract_id, count(*) AS n FROM contract
+                      WHERE identity_hash IN (SELECT identity_hash FROM contract WHERE first_batch_id = ?)
+                      GROUP BY identity_hash, buyer_id, contract_id HAVING count(*) > 1) o
+                  ON o.identity_hash = n.identity_hash AND o.buyer_id = n.buyer_id AND o.contract_id = n.contract_id
+                JOIN contract_source s ON s.contract_key = n.contract_key AND s.batch_id = n.first_batch_id AND s.is_primary
+                WHERE n.first_batch_id = ?""", batchId, batchId, batchId);
+        sql(st, """
                 UPDATE contract c SET warning_count = c.warning_count + 1
-                WHERE contract_key IN (SELECT contract_key FROM finding WHERE rule = 'ID_REUSED' AND batch_id = """ + batchId + ")");
+                WHERE first_batch_id = %d AND contract_key IN (SELECT contract_key FROM finding WHERE rule = 'ID_REUSED' AND batch_id = %d)"""
+                .formatted(batchId, batchId));
     }
 
     private void registerParties(Statement st) throws SQLException {
-        st.execute("""
+        sql(st, """
                 INSERT INTO buyer (buyer_id, siren, name)
-                SELECT buyer_id, CASE WHEN regexp_full_match(buyer_id, '[0-9]{14}') THEN left(buyer_id, 9) END, any_value(buyer_name)
-                FROM contract SEMI JOIN stg_new USING (contract_key)
-                WHERE buyer_id NOT IN (SELECT buyer_id FROM buyer)
-                GROUP BY buyer_id""");
-        st.execute("""
-                UPDATE buyer b SET name = n.name
-                FROM (SELECT buyer_id, any_value(buyer_name) AS name FROM contract SEMI JOIN stg_new USING (contract_key)
-                      WHERE buyer_name IS NOT NULL GROUP BY buyer_id) n
-                WHERE b.buyer_id = n.buyer_id AND b.name IS NULL""");
-        st.execute("""
-                INSERT INTO supplier (supplier_id, id_type, siren, name)
-                SELECT holder_id, any_value(id_type), any_value(siren), any_value(name)
-                FROM contract_holder
-                WHERE contract_key IN (SELECT contract_key FROM stg_new UNION ALL SELECT contract_key FROM stg_touched)
-                  AND holder_id IS NOT NULL AND holder_id NOT IN (SELECT supplier_id FROM supplier)
-                GROUP BY holder_id""");
-    }
-
-    /** Phase timings on stderr when ACHATLAS_TIMING is set: the import benchmark reads them to see where time goes. */
-    private static void step(String name, long t0) {
-        if (System.getenv("ACHATLAS_TIMING") != null) {
-            System.err.printf("[timing] %-16s %6.2f s%n", name, (System.nanoTime() - t0) / 1e9);
-        }
+                SELECT b.buyer_id, CASE WHEN regexp_full_match(b.buyer_id, '[0-9]{14}') THEN left(b.buyer_id, 9) END, b.name
+                FROM stg_buyer b ANTI JOIN buyer x ON x.buyer_id = b.buyer_id""");
+        sql(st, """
+                UPDATE buyer x SET name = b.name FROM stg_buyer b
+                WHERE x.buyer_id = b.buyer_id AND x.name IS NULL AND b.name IS NOT NULL""");
+        sql(st, "INSERT INTO supplier SELECT p.* FROM stg_party p ANTI JOIN supplier s ON s.supplier_id = p.supplier_id");
     }
 
     private Integer sameContentAs() throws SQLException {
@@ -223,16 +168,38 @@ final class BatchMerge {
     }
 
     private void exec(String sql, Object... params) throws SQLException {
+        long t = System.nanoTime();
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) ps.setObject(i + 1, params[i]);
             ps.executeUpdate();
         }
+        timing(sql, t);
+    }
+
+    private static void sql(Statement st, String sql) throws SQLException {
+        long t = System.nanoTime();
+        st.execute(sql);
+        timing(sql, t);
     }
 
     private static long count(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
+        }
+    }
+
+    /** Statement and phase timings on stderr when ACHATLAS_TIMING is set, to see where an import spends its time. */
+    private static void timing(String sql, long t) {
+        if (System.getenv("ACHATLAS_TIMING") != null) {
+            String head = sql.strip().replaceAll("\\s+", " ");
+            System.err.printf("[timing]   %6.2f s  %s%n", (System.nanoTime() - t) / 1e9, head.substring(0, Math.min(90, head.length())));
+        }
+    }
+
+    private static void step(String name, long t0) {
+        if (System.getenv("ACHATLAS_TIMING") != null) {
+            System.err.printf("[timing] %-16s %6.2f s%n", name, (System.nanoTime() - t0) / 1e9);
         }
     }
 }

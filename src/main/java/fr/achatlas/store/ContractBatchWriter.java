@@ -27,7 +27,7 @@ public final class ContractBatchWriter implements AutoCloseable {
         this.conn = conn;
         this.batchId = batchId;
         this.fileName = fileName;
-        this.staging = new Staging(conn);
+        this.staging = new Staging(conn, batchId);
     }
 
     public static ContractBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format)
@@ -53,7 +53,7 @@ public final class ContractBatchWriter implements AutoCloseable {
                 ps.executeUpdate();
             }
             return new ContractBatchWriter(conn, id, fileName);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             conn.rollback();
             conn.setAutoCommit(true);
             throw e;
@@ -73,8 +73,8 @@ public final class ContractBatchWriter implements AutoCloseable {
     public BatchCounts commit(String fileSha256, long warnings) throws SQLException {
         try {
             staging.flush();
+            BatchCounts counts = new BatchMerge(conn, batchId, fileName, fileSha256).run(staging, staged, warnings);
             staging.close();
-            BatchCounts counts = new BatchMerge(conn, batchId, fileName, fileSha256).run(staged, warnings);
             conn.commit();
             done = true;
             return counts;

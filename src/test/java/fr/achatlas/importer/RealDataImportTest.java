@@ -68,7 +68,7 @@ class RealDataImportTest {
         assertThat(count(c, "SELECT count(*) FROM contract_source")).isEqualTo(r.loaded() + r.duplicates());
         // known defects, reported as findings
         assertThat(r.warningsByRule()).containsKeys("HOLDER_SIRET_INVALID", "BUYER_SIRET_INVALID", "NOTIFICATION_DATE_MISSING");
-        assertThat(count(c, "SELECT count(*) FROM finding WHERE rule = 'DATE_TIMEZONE_REMOVED' AND file_name LIKE '%pes%'")).isPositive();
+        assertThat(count(c, "SELECT count(*) FROM finding f JOIN import_batch b USING (batch_id) WHERE f.rule = 'DATE_TIMEZONE_REMOVED' AND b.file_name LIKE '%pes%'")).isPositive();
         assertThat(count(c, "SELECT count(*) FROM finding WHERE rule = 'CPV_REPAIRED'")).isPositive();
         assertThat(count(c, "SELECT count(*) FROM finding WHERE rule = 'ID_TYPE_MAPPED'")).isPositive();
         assertThat(count(c, "SELECT count(*) FROM finding WHERE rule = 'PROCEDURE_MAPPED'")).isPositive();
