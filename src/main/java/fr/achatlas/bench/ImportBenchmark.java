@@ -64,7 +64,11 @@ public final class ImportBenchmark {
         Path report = dir.resolve("import-report.json");
         String java = ProcessHandle.current().info().command().orElse("java");
         String jar = Path.of(ImportBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        List<String> cmd = new ArrayList<>(List.of(java, "-Xmx" + heap, "-XX:+UseParallelGC"));
+        List<String> cmd = new ArrayList<>();
+        boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
+        Path times = dir.resolve("import.time");
+        if (timed) cmd.addAll(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %U %S %M"));
+        cmd.addAll(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED"));
         if (jar.endsWith(".jar")) cmd.addAll(List.of("-jar", jar));
         else cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "fr.achatlas.cli.Achatlas"));
         cmd.addAll(List.of("--db", db.toString(), "import", "--no-progress", "--report", report.toString(), file.toString()));
@@ -77,10 +81,18 @@ public final class ImportBenchmark {
         JsonNode r = JsonMapper.builder().build().readTree(report.toFile());
         long read = r.get("read").asLong();
         double importSeconds = r.get("millis").asLong() / 1000.0;
-        String outcome = String.format("read %,d = loaded %,d + duplicates %,d + rejected %,d ; JVM comprise %.1f s",
+        String outcome = String.format("read %,d = loaded %,d + duplicates %,d + rejected %,d ; processus complet %.1f s",
                 read, r.get("loaded").asLong(), r.get("duplicates").asLong(), r.get("rejected").asLong(), s);
+        String memory = "tas ≤ " + heap;
+        if (timed && Files.exists(times)) {
+            String[] t = Files.readString(times).strip().lines().reduce((a, b) -> b).orElse("").split(" ");
+            if (t.length == 4) {
+                outcome += String.format(" ; CPU %.1f s (user %s + sys %s)", Double.parseDouble(t[1]) + Double.parseDouble(t[2]), t[1], t[2]);
+                memory += String.format(", RSS max %,d Mo (DuckDB compris)", Long.parseLong(t[3]) / 1024);
+            }
+        }
         return new Result("Achatlas import", "parse, contrôle, normalisation, dédoublonnage, stockage DuckDB",
-                importSeconds, read / importSeconds, "tas ≤ " + heap, outcome);
+                importSeconds, read / importSeconds, memory, outcome);
     }
 
     private Result jq(Path file) throws Exception {
