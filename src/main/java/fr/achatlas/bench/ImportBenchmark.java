@@ -85,10 +85,10 @@ public final class ImportBenchmark {
                 read, r.get("loaded").asLong(), r.get("duplicates").asLong(), r.get("rejected").asLong(), s);
         String memory = "tas ≤ " + heap;
         if (timed && Files.exists(times)) {
-            String[] t = Files.readString(times).strip().lines().reduce((a, b) -> b).orElse("").split(" ");
-            if (t.length == 4) {
-                outcome += String.format(" ; CPU %.1f s (user %s + sys %s)", Double.parseDouble(t[1]) + Double.parseDouble(t[2]), t[1], t[2]);
-                memory += String.format(", RSS max %,d Mo (DuckDB compris)", Long.parseLong(t[3]) / 1024);
+            String[] tm = Files.readString(times).strip().lines().reduce((a, b) -> b).orElse("").split(" ");
+            if (tm.length == 4) {
+                outcome += String.format(" ; CPU %.1f s (user %s + sys %s)", Double.parseDouble(tm[1]) + Double.parseDouble(tm[2]), tm[1], tm[2]);
+                memory += String.format(", RSS max %,d Mo (DuckDB compris)", Long.parseLong(tm[3]) / 1024);
             }
         }
         return new Result("Achatlas import", "parse, contrôle, normalisation, dédoublonnage, stockage DuckDB",
