@@ -88,7 +88,8 @@ public final class FrenchText {
     static String stem(String w) {
         int n = w.length();
         if (n <= 3) return w;
-        if (w.endsWith("aux") && n > 4) w = w.substring(0, n - 3) + "al";
+        if (w.endsWith("eaux")) w = w.substring(0, n - 1);
+        else if (w.endsWith("aux") && n > 4) w = w.substring(0, n - 3) + "al";
         else if ((w.endsWith("s") || w.endsWith("x")) && !w.endsWith("ss")) w = w.substring(0, n - 1);
         n = w.length();
         String[][] suffixes = {
