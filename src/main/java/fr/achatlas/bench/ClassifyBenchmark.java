@@ -60,7 +60,8 @@ public final class ClassifyBenchmark {
                                  long noText, List<Accuracy> results) {
     }
 
-    public record Throughput(long records, double trainSeconds, double classifySeconds, long textRecords, int threads) {
+    public record Throughput(long records, double trainSeconds, double classifySeconds, long textRecords, int threads,
+                             long distinctTexts) {
         public double recordsPerSecond() {
             return records / (trainSeconds + classifySeconds);
         }
@@ -76,6 +77,11 @@ public final class ClassifyBenchmark {
     }
 
     public AccuracyReport accuracy(Path decpDir, Path cpvCsv) throws IOException {
+        return accuracy(decpDir, cpvCsv, TextTraining.ALPHA, TextTraining.PRIOR_POWER);
+    }
+
+    /** Same, with explicit smoothing and prior strength (used to choose them). */
+    public AccuracyReport accuracy(Path decpDir, Path cpvCsv, double alpha, double priorPower) throws IOException {
         Set<String> official = officialCodes(cpvCsv);
         Nomenclature n = NomenclatureFiles.defaults().nomenclature();
         CpvCrosswalk cpv = new CpvCrosswalk(n.rules(RuleKind.CPV));
@@ -118,13 +124,13 @@ public final class ClassifyBenchmark {
         // Text classifier, family level: nomenclature texts + training records.
         TextModel.Builder fb = TextTraining.builder(n);
         for (Sample s : train) fb.add(s.text, s.family, 1);
-        TextModel families = fb.build(TextTraining.ALPHA, TextTraining.PRIOR_POWER);
+        TextModel families = fb.build(alpha, priorPower);
         // Text classifier, division level: same texts, labelled by division.
         List<String> divisions = new ArrayList<>(new java.util.TreeSet<>(fr.achatlas.classify.nomenclature.NomenclatureValidator.CPV_DIVISIONS));
         TextModel.Builder db = TextModel.builder(divisions);
         for (CrosswalkRule r : n.rules(RuleKind.CPV)) if (r.comment() != null) db.add(r.comment(), r.code().substring(0, 2), 1);
         for (Sample s : train) db.add(s.text, s.division, 1);
-        TextModel divisionModel = db.build(TextTraining.ALPHA, TextTraining.PRIOR_POWER);
+        TextModel divisionModel = db.build(alpha, priorPower);
 
         String frequentFamily = mostFrequent(train.stream().map(Sample::family).toList());
         String frequentDivision = mostFrequent(train.stream().map(Sample::division).toList());
@@ -236,6 +242,10 @@ public final class ClassifyBenchmark {
         }
         out.println("Lecture des enregistrements (non chronométrée)…");
         List<ClassificationInput> inputs = new ArrayList<>((int) Math.min(records, Integer.MAX_VALUE));
+        // One instance per distinct value, as a store read would give: 1.5 M records share a few thousand buyers, codes
+        // and objects, and holding 1.5 M copies only feeds the garbage collector.
+        Map<String, String> canonical = new HashMap<>();
+        java.util.function.UnaryOperator<String> c1 = v -> v == null ? null : canonical.computeIfAbsent(v, x -> x);
         try (DecpReader reader = DecpReaders.open(file, "bench")) {
             long key = 0;
             for (ParsedRecord r = reader.next(); r != null; r = reader.next()) {
@@ -243,7 +253,8 @@ public final class ClassifyBenchmark {
                 if (c == null) continue;
                 String siren = c.holders() == null || c.holders().isEmpty() || c.holders().getFirst().id() == null
                         || c.holders().getFirst().id().length() < 9 ? null : c.holders().getFirst().id().substring(0, 9);
-                inputs.add(ClassificationInput.contract(key++, c.buyer() == null ? null : c.buyer().id(), c.cpv(), c.object(), siren));
+                inputs.add(ClassificationInput.contract(key++, c1.apply(c.buyer() == null ? null : c.buyer().id()), c1.apply(c.cpv()),
+                        c1.apply(c.object()), c1.apply(siren)));
             }
         }
         Nomenclature n = NomenclatureFiles.defaults().nomenclature();
@@ -263,7 +274,8 @@ public final class ClassifyBenchmark {
         long classified = inputs.parallelStream().map(engine::classify).filter(x -> x.familyCode() != null).count();
         long t2 = System.nanoTime();
         long withText = inputs.stream().filter(i -> i.text() != null).count();
+        long distinct = inputs.stream().map(ClassificationInput::text).filter(java.util.Objects::nonNull).distinct().count();
         out.printf(Locale.FRANCE, "%,d classés sur %,d%n", classified, inputs.size());
-        return new Throughput(inputs.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, withText, Runtime.getRuntime().availableProcessors());
+        return new Throughput(inputs.size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9, withText, Runtime.getRuntime().availableProcessors(), distinct);
     }
 }

@@ -50,6 +50,9 @@ public final class ClassificationEngine {
     private final CpvCrosswalk naf;
     private final Map<String, CrosswalkRule> buyerCodes = new HashMap<>();
     private final Map<String, BitSet> familiesByDivision = new HashMap<>();
+    private static final int PREDICTION_CACHE = 500_000;
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<TextModel.Prediction>> predictions =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param model                may be null (no text evidence)
@@ -86,7 +89,7 @@ public final class ClassificationEngine {
     public Classification classify(ClassificationInput in) {
         ManualDecision decision = decisions.get(in.ref());
         if (decision != null) return manual(in, decision);
-        TextModel.Prediction text = model == null || in.text() == null ? null : model.predict(in.text());
+        TextModel.Prediction text = model == null || in.text() == null ? null : predict(in.text());
 
         if (in.buyerCode() != null && in.buyerId() != null) {
             CrosswalkRule r = buyerCodes.get(in.buyerId() + "|" + in.buyerCode());
@@ -118,6 +121,15 @@ public final class ClassificationEngine {
             }
         }
         return byEvidence(in, text);
+    }
+
+    /** Identical texts get identical predictions: remembered (up to a bound) for the run's lifetime. */
+    private TextModel.Prediction predict(String text) {
+        java.util.Optional<TextModel.Prediction> known = predictions.get(text);
+        if (known != null) return known.orElse(null);
+        TextModel.Prediction p = model.predict(text);
+        if (predictions.size() < PREDICTION_CACHE) predictions.put(text, java.util.Optional.ofNullable(p));
+        return p;
     }
 
     private Classification manual(ClassificationInput in, ManualDecision d) {

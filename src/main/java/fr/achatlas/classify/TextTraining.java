@@ -26,7 +26,9 @@ public final class TextTraining {
     public static TextModel train(Nomenclature n, Iterable<ClassificationInput> records) {
         TextModel.Builder b = builder(n);
         CpvCrosswalk cpv = new CpvCrosswalk(n.rules(RuleKind.CPV));
-        for (ClassificationInput in : records) addLabelled(b, cpv, in);
+        LabelledTexts texts = new LabelledTexts();
+        for (ClassificationInput in : records) texts.add(cpv, in);
+        texts.addTo(b);
         return b.build(ALPHA, PRIOR_POWER);
     }
 
@@ -42,6 +44,38 @@ public final class TextTraining {
             if (r.kind() != RuleKind.NAF && r.comment() != null && !r.comment().isBlank()) b.add(r.comment(), r.familyCode(), 1);
         }
         return b;
+    }
+
+    /**
+     * Training texts counted by (text, family): identical objects are frequent (lots of one consultation, yearly
+     * renewals) and, features being counted once per document, adding a text n times equals adding it once with
+     * weight n — which tokenises each distinct text once.
+     */
+    public static final class LabelledTexts {
+        private final java.util.Map<String, java.util.Map<String, Integer>> counts = new java.util.HashMap<>();
+        private long records;
+
+        /** Counts one record when it carries a specific CPV and a text; returns whether it was used. */
+        public boolean add(CpvCrosswalk cpv, ClassificationInput in) {
+            if (in.text() == null || !Cpv.isSpecific(in.cpv())) return false;
+            CrosswalkRule r = cpv.match(in.cpv(), in.buyerId());
+            if (r == null) return false;
+            counts.computeIfAbsent(in.text(), t -> new java.util.HashMap<>(2)).merge(r.familyCode(), 1, Integer::sum);
+            records++;
+            return true;
+        }
+
+        public long records() {
+            return records;
+        }
+
+        public int distinctTexts() {
+            return counts.size();
+        }
+
+        public void addTo(TextModel.Builder b) {
+            counts.forEach((text, byFamily) -> byFamily.forEach((family, n) -> b.add(text, family, n)));
+        }
     }
 
     /** Adds one record when it carries a specific CPV and a text; returns whether it was used. */

@@ -35,8 +35,16 @@ public final class CpvCrosswalk {
                 if (r != null) return r;
             }
         }
-        return longest(territory, code);
+        CrosswalkRule known = territoryCache.get(code);
+        if (known != null) return known == NONE ? null : known;
+        CrosswalkRule r = longest(territory, code);
+        // Few distinct codes recur millions of times: remember the territory answer per code (bounded).
+        if (territoryCache.size() < 100_000) territoryCache.put(code, r == null ? NONE : r);
+        return r;
     }
+
+    private static final CrosswalkRule NONE = new CrosswalkRule(-1, RuleKind.CPV, "", "", 0, null, "", null, null, null);
+    private final java.util.concurrent.ConcurrentHashMap<String, CrosswalkRule> territoryCache = new java.util.concurrent.ConcurrentHashMap<>();
 
     private CrosswalkRule longest(Map<String, CrosswalkRule> rules, String code) {
         for (int len = Math.min(maxLength, code.length()); len >= 1; len--) {

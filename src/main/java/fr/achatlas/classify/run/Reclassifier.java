@@ -63,14 +63,16 @@ public final class Reclassifier {
         TextModel.Builder builder = TextTraining.builder(n);
         CpvCrosswalk cpv = new CpvCrosswalk(n.rules(RuleKind.CPV));
         SupplierProfiles suppliers = new SupplierProfiles();
-        long training = 0;
+        TextTraining.LabelledTexts texts = new TextTraining.LabelledTexts();
         for (ClassificationInput in : contracts) {
-            if (TextTraining.addLabelled(builder, cpv, in)) training++;
+            texts.add(cpv, in);
             if (Cpv.isSpecific(in.cpv())) {
                 CrosswalkRule r = cpv.match(in.cpv(), in.buyerId());
                 if (r != null) suppliers.add(in.supplierSiren(), r.familyCode());
             }
         }
+        texts.addTo(builder);
+        long training = texts.records();
         TextModel model = builder.build(TextTraining.ALPHA, TextTraining.PRIOR_POWER);
         ClassificationEngine engine = new ClassificationEngine(n, model, suppliers, decisions, null);
         List<Classification> results = contracts.parallelStream().map(engine::classify).toList();
