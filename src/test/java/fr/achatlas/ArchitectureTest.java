@@ -28,9 +28,11 @@ class ArchitectureTest {
                 .layer("parse").definedBy("fr.achatlas.parse..")
                 .layer("check").definedBy("fr.achatlas.check..")
                 .layer("dedup").definedBy("fr.achatlas.dedup..")
+                .layer("classify").definedBy("fr.achatlas.classify", "fr.achatlas.classify.nomenclature..", "fr.achatlas.classify.text..")
                 .layer("store").definedBy("fr.achatlas.store..")
                 .layer("importer").definedBy("fr.achatlas.importer..")
                 .layer("query").definedBy("fr.achatlas.query..")
+                .layer("classifyRun").definedBy("fr.achatlas.classify.run..")
                 .layer("export").definedBy("fr.achatlas.export..")
                 .layer("web").definedBy("fr.achatlas.web..")
                 .layer("generate").definedBy("fr.achatlas.generate..")
@@ -40,9 +42,11 @@ class ArchitectureTest {
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("export", "web", "cli")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("export", "web", "cli", "classifyRun")
                 .whereLayer("importer").mayOnlyBeAccessedByLayers("cli", "web", "bench")
-                .whereLayer("store").mayOnlyBeAccessedByLayers("importer", "query", "web", "cli")
+                .whereLayer("classifyRun").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("importer", "query", "web", "cli", "classifyRun")
+                .whereLayer("classify").mayOnlyBeAccessedByLayers("store", "query", "classifyRun", "web", "cli", "bench")
                 .whereLayer("parse").mayOnlyBeAccessedByLayers("importer", "bench", "cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("importer", "cli")
                 .whereLayer("normalise").mayOnlyBeAccessedByLayers("parse", "check", "importer")
@@ -54,7 +58,8 @@ class ArchitectureTest {
     @Test
     void noJdbcOutsideStoreAndQuery() {
         noClasses().that().resideInAnyPackage("fr.achatlas.web..", "fr.achatlas.export..", "fr.achatlas.cli..",
-                        "fr.achatlas.parse..", "fr.achatlas.check..", "fr.achatlas.importer..")
+                        "fr.achatlas.parse..", "fr.achatlas.check..", "fr.achatlas.importer..",
+                        "fr.achatlas.classify..")
                 .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a JDBC statement",
                         call -> call.getTarget().getOwner().isAssignableTo(java.sql.Statement.class)))
                 .check(classes);

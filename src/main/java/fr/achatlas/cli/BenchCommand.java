@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
                         + "et le compare à read_json de DuckDB et à jq."})
 final class BenchCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Parameters(index = "0", defaultValue = "import", description = "Banc à lancer : import (défaut).")
+    @picocli.CommandLine.Parameters(index = "0", defaultValue = "import", description = "Banc à lancer : import (défaut) ou classify.")
     String which;
 
     @Option(names = "--records", defaultValue = "1500000", description = "Nombre d'enregistrements (défaut : 1 500 000).")
@@ -30,11 +30,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-duckdb", description = "Sans la comparaison read_json de DuckDB (longue sur ce format).")
     boolean noDuckdb;
 
+    @Option(names = "--shared", defaultValue = "../shared/data", description = "Données réelles pour le banc classify (défaut : ../shared/data).")
+    Path shared;
+
     @Option(names = "--no-jq", description = "Sans la comparaison jq.")
     boolean noJq;
 
     @Override
     public Integer call() throws Exception {
+        if ("classify".equals(which)) return ClassifyBench.run(dir, records, shared);
         if (!"import".equals(which)) throw new IllegalArgumentException("banc inconnu : " + which);
         ImportBenchmark bench = new ImportBenchmark(dir, records, heap, System.out);
         List<ImportBenchmark.Result> results = bench.run(!noDuckdb, !noJq);

@@ -50,6 +50,8 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println("Import des fichiers DECP du territoire…");
                 ImportReport r = Imports.run(db, List.of(files), System.console() != null);
                 Reports.printImport(r, System.out);
+                // Classification (issue 3): the demo territory ends fully classified.
+                ClassifyCommand.run(db, "demo", System.out);
             } else {
                 System.out.println("Base de démonstration déjà prête : " + dbPath);
             }

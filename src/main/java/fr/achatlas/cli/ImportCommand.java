@@ -29,6 +29,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Sans barre de progression.")
     boolean noProgress;
 
+    @Option(names = "--no-classify", description = "Sans le classement qui suit l'import (à lancer ensuite : achatlas classify).")
+    boolean noClassify;
+
     @Override
     public Integer call() throws Exception {
         for (Path p : paths) {
@@ -38,6 +41,8 @@ final class ImportCommand implements Callable<Integer> {
             ImportReport r = Imports.run(db, paths, !noProgress);
             Reports.printImport(r, System.out);
             if (report != null) Reports.writeJson(r, report);
+            // New contracts are classified at once (the whole store is reclassified: rules may use new evidence).
+            if (!noClassify) ClassifyCommand.run(db, ClassifyCommand.user(null), System.out);
             return 0;
         }
     }

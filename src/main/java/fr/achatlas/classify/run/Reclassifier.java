@@ -1,0 +1,142 @@
+package fr.achatlas.classify.run;
+
+import fr.achatlas.classify.Classification;
+import fr.achatlas.classify.ClassificationEngine;
+import fr.achatlas.classify.ClassificationInput;
+import fr.achatlas.classify.Cpv;
+import fr.achatlas.classify.ManualDecision;
+import fr.achatlas.classify.Status;
+import fr.achatlas.classify.SubjectKind;
+import fr.achatlas.classify.SubjectRef;
+import fr.achatlas.classify.SupplierProfiles;
+import fr.achatlas.classify.TextTraining;
+import fr.achatlas.classify.nomenclature.CpvCrosswalk;
+import fr.achatlas.classify.nomenclature.CrosswalkRule;
+import fr.achatlas.classify.nomenclature.Nomenclature;
+import fr.achatlas.classify.nomenclature.NomenclatureFiles;
+import fr.achatlas.classify.nomenclature.RuleKind;
+import fr.achatlas.classify.text.TextModel;
+import fr.achatlas.query.ClassificationQueries;
+import fr.achatlas.store.ClassificationStore;
+import fr.achatlas.store.Database;
+
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Classifies everything in the store from its current state — nomenclature, rules, people's decisions — without
+ * re-importing anything, and carries out the actions of the validation loop (accept, override, correction → rule).
+ */
+public final class Reclassifier {
+
+    public record Result(int contracts, long classified, long conflicts, long toReview, long trainingRecords,
+                         int vocabulary, double seconds) {
+    }
+
+    private final Database db;
+    private final ClassificationQueries queries;
+    private final ClassificationStore store;
+
+    public Reclassifier(Database db) {
+        this.db = db;
+        this.queries = new ClassificationQueries(db.connection());
+        this.store = new ClassificationStore(db);
+    }
+
+    /** The active nomenclature, installing the shipped default on first use. */
+    public Nomenclature nomenclature(String user) throws SQLException {
+        var active = queries.activeNomenclature();
+        if (active.isPresent()) return active.get();
+        NomenclatureFiles.Parsed defaults = NomenclatureFiles.defaults();
+        store.saveNomenclature(defaults.nomenclature(), defaults.texts(), "défaut", user);
+        return queries.activeNomenclature().orElseThrow();
+    }
+
+    /** Reclassifies every contract (and, once they are in the store, spending lines) from scratch. */
+    public Result run(String user) throws SQLException {
+        long t0 = System.nanoTime();
+        Nomenclature n = nomenclature(user);
+        List<ClassificationInput> contracts = queries.contractInputs();
+        Map<SubjectRef, ManualDecision> decisions = queries.decisions();
+        TextModel.Builder builder = TextTraining.builder(n);
+        CpvCrosswalk cpv = new CpvCrosswalk(n.rules(RuleKind.CPV));
+        SupplierProfiles suppliers = new SupplierProfiles();
+        TextTraining.LabelledTexts texts = new TextTraining.LabelledTexts();
+        for (ClassificationInput in : contracts) {
+            texts.add(cpv, in);
+            if (Cpv.isSpecific(in.cpv())) {
+                CrosswalkRule r = cpv.match(in.cpv(), in.buyerId());
+                if (r != null) suppliers.add(in.supplierSiren(), r.familyCode());
+            }
+        }
+        texts.addTo(builder);
+        long training = texts.records();
+        TextModel model = builder.build(TextTraining.ALPHA, TextTraining.PRIOR_POWER);
+        ClassificationEngine engine = new ClassificationEngine(n, model, suppliers, decisions, null);
+        List<Classification> results = contracts.parallelStream().map(engine::classify).toList();
+        store.replaceAll(SubjectKind.CONTRACT, results, user);
+        long classified = results.stream().filter(c -> c.familyCode() != null).count();
+        long conflicts = results.stream().filter(Classification::conflict).count();
+        long review = results.stream().filter(Classification::needsReview).count();
+        return new Result(contracts.size(), classified, conflicts, review, training, model.vocabularySize(),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** Accepts the current family of a record (status VALIDATED); it then survives reclassifications. */
+    public Classification accept(SubjectRef ref, String user, String comment) throws SQLException {
+        Classification current = queries.classification(ref)
+                .orElseThrow(() -> new IllegalArgumentException("enregistrement non classé : " + ref.kind() + " " + ref.key()));
+        if (current.familyCode() == null) throw new IllegalArgumentException("rien à valider : l'enregistrement n'a pas de famille ; utilisez une correction");
+        return decide(new ManualDecision(ref, current.familyCode(), Status.VALIDATED, user, LocalDateTime.now(), comment));
+    }
+
+    /** Sets another family for one record (status OVERRIDDEN). */
+    public Classification override(SubjectRef ref, String familyCode, String user, String comment) throws SQLException {
+        Nomenclature n = nomenclature(user);
+        if (n.family(familyCode) == null) throw new IllegalArgumentException("famille inconnue : " + familyCode);
+        if (queries.classification(ref).isEmpty()) throw new IllegalArgumentException("enregistrement inconnu ou non classé : " + ref.kind() + " " + ref.key());
+        return decide(new ManualDecision(ref, familyCode, Status.OVERRIDDEN, user, LocalDateTime.now(), comment));
+    }
+
+    private Classification decide(ManualDecision d) throws SQLException {
+        Nomenclature n = nomenclature(d.user());
+        ClassificationEngine engine = new ClassificationEngine(n, null, null, Map.of(d.ref(), d), null);
+        Classification applied = engine.classify(new ClassificationInput(d.ref().kind(), d.ref().key(), null, null, null, null, null, null, null, null));
+        store.decide(d, applied);
+        return applied;
+    }
+
+    /**
+     * Turns the family a person gave one record into a rule for every similar record: for a contract, its CPV code
+     * (trailing zeros dropped, so the code and those under it) → that family, for its buyer only or, with
+     * {@code territoryWide}, for the whole territory. Then reclassifies everything.
+     */
+    public CrosswalkRule ruleFromCorrection(SubjectRef ref, boolean territoryWide, String user, String comment) throws SQLException {
+        if (ref.kind() != SubjectKind.CONTRACT) {
+            throw new IllegalArgumentException("seules les corrections de marchés se transforment en règle dans cette version");
+        }
+        Classification current = queries.classification(ref)
+                .orElseThrow(() -> new IllegalArgumentException("enregistrement non classé : " + ref.key()));
+        if (current.status() == Status.AUTO || current.familyCode() == null) {
+            throw new IllegalArgumentException("l'enregistrement n'a pas été corrigé ni validé : corrigez-le d'abord (classify override)");
+        }
+        ClassificationInput in = queries.contractInput(ref.key()).orElseThrow();
+        if (!Cpv.isValid(in.cpv())) {
+            throw new IllegalArgumentException("le marché n'a pas de code CPV valide : pas de règle possible, la correction reste sur ce seul marché");
+        }
+        String prefix = in.cpv().replaceFirst("0+$", "");
+        if (prefix.length() < 2) prefix = in.cpv().substring(0, 2);
+        CrosswalkRule rule = new CrosswalkRule(0, RuleKind.CPV, prefix, current.familyCode(), 1.0,
+                territoryWide ? null : in.buyerId(), CrosswalkRule.USER,
+                comment != null ? comment : "d'après la correction du marché " + ref.key(), user, LocalDateTime.now());
+        long id = store.addRule(rule, user, comment);
+        run(user);
+        return rule.withId(id);
+    }
+
+    public Database database() {
+        return db;
+    }
+}

@@ -1,0 +1,292 @@
+package fr.achatlas.query;
+
+import fr.achatlas.classify.Classification;
+import fr.achatlas.classify.ClassificationInput;
+import fr.achatlas.classify.ManualDecision;
+import fr.achatlas.classify.Method;
+import fr.achatlas.classify.Status;
+import fr.achatlas.classify.SubjectKind;
+import fr.achatlas.classify.SubjectRef;
+import fr.achatlas.classify.nomenclature.CrosswalkRule;
+import fr.achatlas.classify.nomenclature.Family;
+import fr.achatlas.classify.nomenclature.Nature;
+import fr.achatlas.classify.nomenclature.Nomenclature;
+import fr.achatlas.classify.nomenclature.RuleKind;
+import fr.achatlas.classify.nomenclature.Segment;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads of the nomenclature, the crosswalks, the classification results, the validation queue and the history. */
+public final class ClassificationQueries {
+
+    public record CoverageRow(String key, String label, long records, BigDecimal amount) {
+    }
+
+    /** Share of records and of amount classified, by confidence band and by method (contracts: current amount). */
+    public record Coverage(long records, long classified, BigDecimal amount, BigDecimal classifiedAmount,
+                           List<CoverageRow> byBand, List<CoverageRow> byMethod, long conflicts, long queue) {
+    }
+
+    public record QueueRow(SubjectKind kind, long key, String buyerName, String contractId, String text, String cpv,
+                           BigDecimal amount, String familyCode, String familyLabel, double confidence, String method,
+                           boolean conflict, String alternativeFamilyCode, String evidence) {
+    }
+
+    public record HistoryRow(String at, String user, String action, String oldFamily, String newFamily, Long ruleId, String comment) {
+    }
+
+    public record Explanation(SubjectKind kind, long key, String buyerId, String buyerName, String contractId, String text,
+                              String cpv, BigDecimal amount, String familyCode, String familyLabel, String segmentCode,
+                              String segmentLabel, double confidence, String method, String evidence, boolean conflict,
+                              String alternativeFamilyCode, String status, String classifiedAt, List<HistoryRow> history) {
+    }
+
+    public record VersionRow(int version, String source, String importedBy, String importedAt, int segments, int families, int rules) {
+    }
+
+    private final Connection conn;
+
+    public ClassificationQueries(Connection conn) {
+        this.conn = conn;
+    }
+
+    /** The active nomenclature with all its rules, or empty before the first import. */
+    public Optional<Nomenclature> activeNomenclature() throws SQLException {
+        List<Segment> segments = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT code, label FROM nomenclature_segment ORDER BY position")) {
+            while (rs.next()) segments.add(new Segment(rs.getString(1), rs.getString(2)));
+        }
+        if (segments.isEmpty()) return Optional.empty();
+        List<Family> families = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT code, segment_code, label, nature, homogeneous, sustainable, esat_ea, siae, array_to_string(keywords, '|')
+                FROM nomenclature_family ORDER BY position""")) {
+            while (rs.next()) {
+                String kw = rs.getString(9);
+                families.add(new Family(rs.getString(1), rs.getString(2), rs.getString(3), Nature.valueOf(rs.getString(4)),
+                        rs.getBoolean(5), rs.getBoolean(6), rs.getBoolean(7), rs.getBoolean(8),
+                        kw == null || kw.isEmpty() ? List.of() : Arrays.asList(kw.split("\\|"))));
+            }
+        }
+        List<CrosswalkRule> rules = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT rule_id, kind, code, family_code, weight, buyer_id, origin, comment, created_by, created_at
+                FROM crosswalk_rule ORDER BY rule_id""")) {
+            while (rs.next()) {
+                Timestamp at = rs.getTimestamp(10);
+                rules.add(new CrosswalkRule(rs.getLong(1), RuleKind.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4),
+                        rs.getDouble(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
+                        at == null ? null : at.toLocalDateTime()));
+            }
+        }
+        return Optional.of(new Nomenclature(segments, families, rules));
+    }
+
+    public List<VersionRow> versions() throws SQLException {
+        List<VersionRow> out = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT version, source, imported_by, strftime(imported_at, '%Y-%m-%d %H:%M'), segments, families, rules
+                FROM nomenclature_version ORDER BY version""")) {
+            while (rs.next()) out.add(new VersionRow(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getInt(7)));
+        }
+        return out;
+    }
+
+    /** The engine's input for every contract: object, CPV, buyer, first initial holder's SIREN. */
+    public List<ClassificationInput> contractInputs() throws SQLException {
+        List<ClassificationInput> out = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT c.contract_key, c.buyer_id, c.cpv, c.object, h.siren
+                FROM contract c
+                LEFT JOIN (SELECT contract_key, arg_min(siren, position) AS siren FROM contract_holder WHERE mod_key = 0
+                           GROUP BY contract_key) h USING (contract_key)""")) {
+            while (rs.next()) {
+                out.add(ClassificationInput.contract(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
+            }
+        }
+        return out;
+    }
+
+    /** One contract's input, for turning a correction into a rule. */
+    public Optional<ClassificationInput> contractInput(long key) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT contract_key, buyer_id, cpv, object FROM contract WHERE contract_key = ?")) {
+            ps.setLong(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(ClassificationInput.contract(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), null));
+            }
+        }
+    }
+
+    /** The latest decision of a person on each record. */
+    public Map<SubjectRef, ManualDecision> decisions() throws SQLException {
+        Map<SubjectRef, ManualDecision> out = new HashMap<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT subject_kind, subject_key, arg_max(family_code, decided_at), arg_max(status, decided_at), arg_max(user_name, decided_at), max(decided_at),
+                       arg_max(comment, decided_at)
+                FROM classification_override GROUP BY ALL""")) {
+            while (rs.next()) {
+                SubjectRef ref = new SubjectRef(SubjectKind.valueOf(rs.getString(1)), rs.getLong(2));
+                out.put(ref, new ManualDecision(ref, rs.getString(3), Status.valueOf(rs.getString(4)), rs.getString(5),
+                        rs.getTimestamp(6).toLocalDateTime(), rs.getString(7)));
+            }
+        }
+        return out;
+    }
+
+    public Optional<Classification> classification(SubjectRef ref) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                SELECT family_code, confidence, method, evidence, conflict, alternative_family_code, status, rule_id
+                FROM classification WHERE subject_kind = ? AND subject_key = ?""")) {
+            ps.setString(1, ref.kind().name());
+            ps.setLong(2, ref.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(new Classification(ref.kind(), ref.key(), rs.getString(1), rs.getDouble(2), Method.valueOf(rs.getString(3)),
+                        rs.getString(4), rs.getBoolean(5), rs.getString(6), Status.valueOf(rs.getString(7)), (Long) rs.getObject(8)));
+            }
+        }
+    }
+
+    /** Contract keys whose DECP identifier is {@code id} (an identifier may be reused by several buyers). */
+    public List<Long> contractKeysById(String id) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT contract_key FROM contract WHERE contract_id = ? OR uid = ? ORDER BY buyer_id")) {
+            ps.setString(1, id);
+            ps.setString(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getLong(1));
+            }
+        }
+        return out;
+    }
+
+    public Coverage coverage() throws SQLException {
+        long records, classified, conflicts, queue;
+        BigDecimal amount, classifiedAmount;
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                WITH subject AS (
+                    SELECT 'CONTRACT' AS subject_kind, contract_key AS subject_key,
+                           CASE WHEN amount_suspect THEN NULL ELSE current_amount END AS amount FROM contract)
+                SELECT count(*), count(c.family_code), sum(s.amount), sum(s.amount) FILTER (WHERE c.family_code IS NOT NULL),
+                       count(*) FILTER (WHERE c.conflict),
+                       count(*) FILTER (WHERE c.status = 'AUTO' AND (c.conflict OR c.confidence < 0.5))
+                FROM subject s LEFT JOIN classification c USING (subject_kind, subject_key)""")) {
+            rs.next();
+            records = rs.getLong(1);
+            classified = rs.getLong(2);
+            amount = rs.getBigDecimal(3);
+            classifiedAmount = rs.getBigDecimal(4);
+            conflicts = rs.getLong(5);
+            queue = rs.getLong(6);
+        }
+        String base = """
+                FROM classification c LEFT JOIN contract k ON c.subject_kind = 'CONTRACT' AND k.contract_key = c.subject_key
+                """;
+        List<CoverageRow> byBand = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT band, count(*), sum(amount) FROM (
+                    SELECT CASE WHEN c.family_code IS NULL THEN 'NONE' WHEN confidence >= 0.8 THEN 'HIGH'
+                                WHEN confidence >= 0.5 THEN 'MEDIUM' ELSE 'LOW' END AS band,
+                           CASE WHEN k.amount_suspect THEN NULL ELSE k.current_amount END AS amount
+                    """ + base + """
+                ) GROUP BY band ORDER BY CASE band WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END""")) {
+            while (rs.next()) byBand.add(new CoverageRow(rs.getString(1), rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)));
+        }
+        List<CoverageRow> byMethod = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT c.method, count(*), sum(CASE WHEN k.amount_suspect THEN NULL ELSE k.current_amount END)
+                """ + base + " GROUP BY c.method ORDER BY 2 DESC")) {
+            while (rs.next()) byMethod.add(new CoverageRow(rs.getString(1), rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)));
+        }
+        return new Coverage(records, classified, amount, classifiedAmount, byBand, byMethod, conflicts, queue);
+    }
+
+    /** The validation queue: automatic classifications that conflict or are unsure, largest amounts first. */
+    public List<QueueRow> queue(int limit) throws SQLException {
+        List<QueueRow> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("""
+                SELECT c.subject_kind, c.subject_key, k.buyer_name, k.contract_id, k.object, k.cpv, k.current_amount,
+                       c.family_code, f.label, c.confidence, c.method, c.conflict, c.alternative_family_code, c.evidence
+                FROM classification c
+                LEFT JOIN contract k ON c.subject_kind = 'CONTRACT' AND k.contract_key = c.subject_key
+                LEFT JOIN nomenclature_family f ON f.code = c.family_code
+                WHERE c.status = 'AUTO' AND (c.conflict OR c.confidence < 0.5)
+                ORDER BY k.current_amount DESC NULLS LAST, c.subject_key
+                LIMIT ?""")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new QueueRow(SubjectKind.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
+                            rs.getDouble(10), rs.getString(11), rs.getBoolean(12), rs.getString(13), rs.getString(14)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public Optional<Explanation> explain(SubjectRef ref) throws SQLException {
+        Explanation e;
+        try (PreparedStatement ps = conn.prepareStatement("""
+                SELECT k.buyer_id, k.buyer_name, k.contract_id, k.object, k.cpv, k.current_amount, c.family_code, f.label,
+                       f.segment_code, s.label, c.confidence, c.method, c.evidence, c.conflict, c.alternative_family_code,
+                       c.status, strftime(c.classified_at, '%Y-%m-%d %H:%M')
+                FROM classification c
+                LEFT JOIN contract k ON c.subject_kind = 'CONTRACT' AND k.contract_key = c.subject_key
+                LEFT JOIN nomenclature_family f ON f.code = c.family_code
+                LEFT JOIN nomenclature_segment s ON s.code = f.segment_code
+                WHERE c.subject_kind = ? AND c.subject_key = ?""")) {
+            ps.setString(1, ref.kind().name());
+            ps.setLong(2, ref.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                e = new Explanation(ref.kind(), ref.key(), rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
+                        rs.getDouble(11), rs.getString(12), rs.getString(13), rs.getBoolean(14), rs.getString(15),
+                        rs.getString(16), rs.getString(17), history(ref));
+            }
+        }
+        return Optional.of(e);
+    }
+
+    public List<HistoryRow> history(SubjectRef ref) throws SQLException {
+        List<HistoryRow> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("""
+                SELECT strftime(changed_at, '%Y-%m-%d %H:%M:%S'), user_name, action, old_family_code, new_family_code, rule_id, comment
+                FROM classification_history WHERE subject_kind = ? AND subject_key = ? ORDER BY changed_at""")) {
+            ps.setString(1, ref.kind().name());
+            ps.setLong(2, ref.key());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(new HistoryRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), (Long) rs.getObject(6), rs.getString(7)));
+            }
+        }
+        return out;
+    }
+
+    /** Classified records per family (for tests and summaries). */
+    public Map<String, Long> countsByFamily(SubjectKind kind) throws SQLException {
+        Map<String, Long> out = new HashMap<>();
+        try (PreparedStatement ps = conn.prepareStatement("SELECT coalesce(family_code, '—'), count(*) FROM classification WHERE subject_kind = ? GROUP BY 1")) {
+            ps.setString(1, kind.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        return out;
+    }
+
+}
