@@ -181,3 +181,25 @@ SELECT est.siret AS supplier_id, est.siret, est.siren, est.commune_code, est.epc
                           <= def.radius_km END
        END AS is_local
 FROM est LEFT JOIN def ON true;
+
+-- Spending as the cartography reads it: each line with its supplier's size, inclusive type, ESS flag and location.
+-- A line known by SIREN only (or matched by name) takes its unit's headquarters for the location.
+CREATE VIEW spending_fact AS
+SELECT s.line_key, s.batch_id, s.buyer_id, s.unit_id, s.direction, s.service, s.payment_date, s.year, s.month,
+       s.amount, s.amount_ht, s.amount_ttc, s.amount_basis, s.amount_suspect, s.account, s.function_code, s.budget,
+       s.supplier_id, s.supplier_id_type, s.supplier_siren, coalesce(u.name, s.supplier_name) AS supplier_name,
+       s.supplier_match_method, s.supplier_match_confidence, s.contract_key, s.link_method, s.link_confidence,
+       s.contract_key IS NOT NULL AS under_contract,
+       u.company_category, u.micro, u.ess, u.inclusion_type, u.legal_category, u.naf,
+       coalesce(l.commune_code, hq.commune_code) AS supplier_commune,
+       coalesce(l.departement_code, hq.departement_code) AS supplier_departement,
+       coalesce(l.region_code, hq.region_code) AS supplier_region,
+       coalesce(l.epci_code, hq.epci_code) AS supplier_epci,
+       CASE WHEN s.supplier_id_type IN ('TVA', 'HORS-UE') THEN false ELSE coalesce(l.is_local, hq.is_local) END AS is_local
+FROM spending_line s
+LEFT JOIN supplier_unit u ON u.siren = s.supplier_siren
+LEFT JOIN supplier_location l ON l.siret = s.supplier_id
+LEFT JOIN (SELECT DISTINCT ON (loc.siren) loc.* FROM supplier_location loc
+           JOIN supplier_establishment e ON e.siret = loc.siret
+           ORDER BY loc.siren, e.headquarters DESC NULLS LAST, e.active DESC NULLS LAST, loc.siret) hq
+       ON hq.siren = s.supplier_siren AND l.siret IS NULL;
