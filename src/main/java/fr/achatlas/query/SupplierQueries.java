@@ -82,4 +82,17 @@ public final class SupplierQueries {
             };
         }
     }
+
+    /** SIRENs of the referential that SIRENE has not enriched yet (known from DECP or spending only). */
+    public List<String> unitsWithoutSirene(int limit) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement(
+                "SELECT siren FROM supplier_unit WHERE source IN ('DECP', 'SPENDING', 'INCLUSION') ORDER BY siren LIMIT ?")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.add(rs.getString(1));
+            }
+        }
+        return out;
+    }
 }
