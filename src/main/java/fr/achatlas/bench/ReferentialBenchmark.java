@@ -81,13 +81,13 @@ public final class ReferentialBenchmark {
         String text = Files.readString(log);
         if (code != 0 && code != 2) return new Result("Achatlas", "échec", s, null, "-Xmx" + heap, "code " + code + ", voir " + log);
         if (kind == Kind.SPENDING) {
-            Matcher m = Pattern.compile("lues ([\\d  ]+) = chargées ([\\d  ]+) \\+ doublons ([\\d  ]+) \\+ rejetées ([\\d  ]+)").matcher(text);
+            Matcher m = Pattern.compile("lues ([\\d\\u00A0\\u202F ]+) = chargées ([\\d\\u00A0\\u202F ]+) \\+ doublons ([\\d\\u00A0\\u202F ]+) \\+ rejetées ([\\d\\u00A0\\u202F ]+)").matcher(text);
             String outcome = m.find() ? "lues " + m.group(1) + " = chargées " + m.group(2) + " + doublons " + m.group(3) + " + rejetées " + m.group(4)
                     : text.lines().findFirst().orElse("");
             return new Result("Achatlas spending import", "détection, profil, nombres français, dédoublonnage, stockage DuckDB (1 transaction)",
                     s, lines / s, "tas ≤ " + heap, outcome + " ; JVM comprise");
         }
-        Matcher m = Pattern.compile("([\\d  ]+) lignes lues, ([\\d  ]+) gardées").matcher(text);
+        Matcher m = Pattern.compile("([\\d\\s\\u00A0\\u202F]+) lignes lues, ([\\d\\s\\u00A0\\u202F]+) gardées").matcher(text);
         String outcome = m.find() ? m.group(1) + " lues, " + m.group(2) + " gardées (département 35)" : text.lines().findFirst().orElse("");
         return new Result("Achatlas suppliers sirene", "lecture en flux, filtre SIREN/département, stockage des lignes gardées",
                 s, lines / s, "tas ≤ " + heap, outcome + " ; JVM comprise");
@@ -104,8 +104,8 @@ public final class ReferentialBenchmark {
             st.execute("DROP TABLE IF EXISTS t");
             String sql = kind == Kind.SPENDING
                     ? "CREATE TABLE t AS SELECT * FROM read_csv('" + f + "', delim = ';', header = true, all_varchar = true)"
-                    : "CREATE TABLE t AS SELECT * FROM read_csv('" + f + "', header = true, all_varchar = true) "
-                    + "WHERE codeCommuneEtablissement LIKE '35%'";
+                    : "CREATE TABLE t AS SELECT * FROM read_csv('" + f + "', delim = ',', quote = '\"', header = true, "
+                    + "all_varchar = true) WHERE codeCommuneEtablissement LIKE '35%'";
             st.execute(sql);
             double s = (System.nanoTime() - t) / 1e9;
             long n;
