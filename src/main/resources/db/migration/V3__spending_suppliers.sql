@@ -183,11 +183,13 @@ SELECT est.siret AS supplier_id, est.siret, est.siren, est.commune_code, est.epc
 FROM est LEFT JOIN def ON true;
 
 -- Spending as the cartography reads it: each line with its supplier's size, inclusive type, ESS flag and location.
--- A line known by SIREN only (or matched by name) takes its unit's headquarters for the location.
+-- A line known by SIREN only (or matched by name) takes its unit's headquarters for the location. A non-diffusible
+-- unit's name is never shown, even when the buyer's export carried it.
 CREATE VIEW spending_fact AS
 SELECT s.line_key, s.batch_id, s.buyer_id, s.unit_id, s.direction, s.service, s.payment_date, s.year, s.month,
        s.amount, s.amount_ht, s.amount_ttc, s.amount_basis, s.amount_suspect, s.account, s.function_code, s.budget,
-       s.supplier_id, s.supplier_id_type, s.supplier_siren, coalesce(u.name, s.supplier_name) AS supplier_name,
+       s.supplier_id, s.supplier_id_type, s.supplier_siren,
+       CASE WHEN u.diffusible = false THEN NULL ELSE coalesce(u.name, s.supplier_name) END AS supplier_name,
        s.supplier_match_method, s.supplier_match_confidence, s.contract_key, s.link_method, s.link_confidence,
        s.contract_key IS NOT NULL AS under_contract,
        u.company_category, u.micro, u.ess, u.inclusion_type, u.legal_category, u.naf,

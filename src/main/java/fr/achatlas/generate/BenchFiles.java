@@ -78,7 +78,7 @@ public final class BenchFiles {
                         .append(hidden ? "[ND]" : String.valueOf(1 + rnd.nextInt(120))).append(",,,,")
                         .append(hidden ? "[ND]" : "RUE").append(',').append(hidden ? "[ND]" : "\"DES LILAS, BAT " + rnd.nextInt(9) + "\"")
                         .append(',').append(c[1]).append(',').append(c[2]).append(",,,").append(c[0])
-                        .append(",,,,,,,,,,,,,,,,,,,,2020-01-01,").append(rnd.nextInt(5) == 0 ? 'F' : 'A')
+                        .append(",,,,,,,,,,,,,,,,,,,,,,2020-01-01,").append(rnd.nextInt(5) == 0 ? 'F' : 'A')
                         .append(",,,,,47.11B,NAFRev2,N,47.11B\n");
                 w.write(sb.toString());
             }

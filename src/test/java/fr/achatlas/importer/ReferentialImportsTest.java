@@ -93,6 +93,14 @@ class ReferentialImportsTest {
         assertThat(count(c, "SELECT count(*) FROM supplier_unit WHERE siren = '404833048' AND name IS NULL AND name_norm IS NULL "
                 + "AND NOT diffusible AND micro")).isEqualTo(1);
         assertThat(count(c, "SELECT count(*) FROM supplier_unit WHERE siren = '356000000' AND company_category = 'GE' AND NOT micro")).isEqualTo(1);
+        // a buyer's export naming that person: the fact view the cartography reads still shows no name
+        try (var st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO spending_line (line_key, batch_id, file_name, line_number, buyer_id, payment_date, year, month,
+                        amount, amount_basis, supplier_id, supplier_id_type, supplier_siren, supplier_name)
+                    VALUES (1, 1, 'f', 2, 'B', DATE '2024-01-02', 2024, 1, 10, 'HT', '40483304800014', 'SIRET', '404833048', 'Jean Personne')""");
+        }
+        assertThat(count(c, "SELECT count(*) FROM spending_fact WHERE supplier_siren = '404833048' AND supplier_name IS NULL")).isEqualTo(1);
         assertThat(count(c, "SELECT count(*) FROM supplier_unit WHERE siren = '552032534'")).isZero();
 
         Path et = dir.resolve("StockEtablissement_utf8.csv");
