@@ -33,6 +33,10 @@ public final class SpendingReader implements AutoCloseable {
     private final FrenchNumbers.Decimal decimal;
     private final int yearColumn;
     private final String[] header;
+    /** Suppliers repeat across lines: their identifier classification and normalised name are computed once. */
+    private final java.util.HashMap<String, SupplierIds.Classified> ids = new java.util.HashMap<>();
+    private final java.util.HashMap<String, String> names = new java.util.HashMap<>();
+    private static final SupplierIds.Classified NO_ID = new SupplierIds.Classified(null, null, null, true);
     private long amountsRead;
     private long amountsWithDecimals;
 
@@ -155,7 +159,7 @@ public final class SpendingReader implements AutoCloseable {
 
         String idRaw = get(row, MappingProfile.Field.SUPPLIER_ID);
         String name = clean(get(row, MappingProfile.Field.SUPPLIER_NAME));
-        SupplierIds.Classified id = SupplierIds.classify(idRaw);
+        SupplierIds.Classified id = classify(idRaw);
         if (id == null && idRaw != null && !idRaw.isBlank() && name != null && !isPlaceholder(idRaw)) {
             issues = add(issues, new LineIssue(lineNo, "SPENDING_SUPPLIER_ID_UNREADABLE", Severity.WARNING, "supplier_id", idRaw,
                     "Identifiant fournisseur illisible : la ligne sera rapprochée par le nom « " + name + " »."));
@@ -186,8 +190,24 @@ public final class SpendingReader implements AutoCloseable {
                 .add(label).value();
         SpendingLine line = new SpendingLine(lineNo, hash, buyer, direction, service, date, ht, ttc, account, function,
                 budget, supplierId, id == null ? "NAME" : id.type(), id == null ? null : id.siren(), name,
-                Names.normalise(name), contractRef, invoice, label);
+                normalisedName(name), contractRef, invoice, label);
         return new Result(lineNo, line, issues == null ? List.of() : issues);
+    }
+
+    private SupplierIds.Classified classify(String raw) {
+        if (raw == null) return null;
+        if (ids.size() > 200_000) ids.clear();
+        SupplierIds.Classified c = ids.computeIfAbsent(raw, r -> {
+            SupplierIds.Classified x = SupplierIds.classify(r);
+            return x == null ? NO_ID : x;
+        });
+        return c == NO_ID ? null : c;
+    }
+
+    private String normalisedName(String name) {
+        if (name == null) return null;
+        if (names.size() > 200_000) names.clear();
+        return names.computeIfAbsent(name, Names::normalise);
     }
 
     private Long amount(String[] row, MappingProfile.Field f) {
