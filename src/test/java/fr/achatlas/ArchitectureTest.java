@@ -27,6 +27,9 @@ class ArchitectureTest {
                 .layer("normalise").definedBy("fr.achatlas.normalise..")
                 .layer("parse").definedBy("fr.achatlas.parse..")
                 .layer("check").definedBy("fr.achatlas.check..")
+                .layer("spending").definedBy("fr.achatlas.spending..")
+                .layer("supplier").definedBy("fr.achatlas.supplier..")
+                .layer("geo").definedBy("fr.achatlas.geo..")
                 .layer("dedup").definedBy("fr.achatlas.dedup..")
                 .layer("classify").definedBy("fr.achatlas.classify", "fr.achatlas.classify.nomenclature..", "fr.achatlas.classify.text..")
                 .layer("store").definedBy("fr.achatlas.store..")
@@ -48,8 +51,11 @@ class ArchitectureTest {
                 .whereLayer("store").mayOnlyBeAccessedByLayers("importer", "query", "web", "cli", "classifyRun")
                 .whereLayer("classify").mayOnlyBeAccessedByLayers("store", "query", "classifyRun", "web", "cli", "bench")
                 .whereLayer("parse").mayOnlyBeAccessedByLayers("importer", "bench", "cli")
-                .whereLayer("check").mayOnlyBeAccessedByLayers("importer", "cli")
-                .whereLayer("normalise").mayOnlyBeAccessedByLayers("parse", "check", "importer")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("importer", "cli", "supplier")
+                .whereLayer("normalise").mayOnlyBeAccessedByLayers("parse", "check", "importer", "spending", "supplier")
+                .whereLayer("spending").mayOnlyBeAccessedByLayers("importer", "bench", "cli", "supplier", "geo")
+                .whereLayer("supplier").mayOnlyBeAccessedByLayers("importer", "bench", "cli", "spending")
+                .whereLayer("geo").mayOnlyBeAccessedByLayers("importer", "cli")
                 .whereLayer("generate").mayOnlyBeAccessedByLayers("cli", "bench")
                 .check(classes);
     }
@@ -59,7 +65,7 @@ class ArchitectureTest {
     void noJdbcOutsideStoreAndQuery() {
         noClasses().that().resideInAnyPackage("fr.achatlas.web..", "fr.achatlas.export..", "fr.achatlas.cli..",
                         "fr.achatlas.parse..", "fr.achatlas.check..", "fr.achatlas.importer..",
-                        "fr.achatlas.classify..")
+                        "fr.achatlas.classify..", "fr.achatlas.spending..", "fr.achatlas.supplier..", "fr.achatlas.geo..")
                 .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a JDBC statement",
                         call -> call.getTarget().getOwner().isAssignableTo(java.sql.Statement.class)))
                 .check(classes);

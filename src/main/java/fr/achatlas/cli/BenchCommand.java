@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
                         + "et le compare à read_json de DuckDB et à jq."})
 final class BenchCommand implements Callable<Integer> {
 
-    @picocli.CommandLine.Parameters(index = "0", defaultValue = "import", description = "Banc à lancer : import (défaut) ou classify.")
+    @picocli.CommandLine.Parameters(index = "0", defaultValue = "import",
+            description = "Banc à lancer : import (défaut), classify, spending (dépenses, --records lignes), sirene (stock établissements).")
     String which;
 
     @Option(names = "--records", defaultValue = "1500000", description = "Nombre d'enregistrements (défaut : 1 500 000).")
@@ -39,6 +40,17 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if ("classify".equals(which)) return ClassifyBench.run(dir, records, shared);
+        if ("spending".equals(which) || "sirene".equals(which)) {
+            var kind = "spending".equals(which) ? fr.achatlas.bench.ReferentialBenchmark.Kind.SPENDING
+                    : fr.achatlas.bench.ReferentialBenchmark.Kind.SIRENE;
+            var bench = new fr.achatlas.bench.ReferentialBenchmark(kind, dir, records, heap, System.out);
+            var results = bench.run(!noDuckdb);
+            String md = bench.markdown(results, "./achatlas bench " + which + " --records " + records + " --heap " + heap);
+            Files.writeString(dir.resolve("results-" + which + ".md"), md);
+            System.out.println();
+            System.out.println(md);
+            return 0;
+        }
         if (!"import".equals(which)) throw new IllegalArgumentException("banc inconnu : " + which);
         ImportBenchmark bench = new ImportBenchmark(dir, records, heap, System.out);
         List<ImportBenchmark.Result> results = bench.run(!noDuckdb, !noJq);

@@ -50,6 +50,7 @@ final class DemoCommand implements Callable<Integer> {
                 System.out.println("Import des fichiers DECP du territoire…");
                 ImportReport r = Imports.run(db, List.of(files), System.console() != null);
                 Reports.printImport(r, System.out);
+                DemoSpending.load(db, files);
                 // Classification (issue 3): the demo territory ends fully classified.
                 ClassifyCommand.run(db, "demo", System.out);
             } else {

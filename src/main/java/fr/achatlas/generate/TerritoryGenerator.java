@@ -131,6 +131,8 @@ public final class TerritoryGenerator {
             files.add(new FileWritten(f.name, f.format.name(), f.records.size()));
         }
         writeTerritory(outDir.resolve("territory.json"), buyers);
+        // Spending exports, SIRENE-shaped extract and inclusive list (own random stream: DECP output unchanged).
+        new SpendingGenerator(seed, buyers, pool, byBuyer, settings).write(outDir);
         MAPPER.writeValue(outDir.resolve("suppliers.json").toFile(), pool.all());
 
         SortedMap<Integer, BigDecimal> amounts = new TreeMap<>();

@@ -38,6 +38,8 @@ final class BatchMerge {
     BatchCounts run(Staging staged, long read, long warnings) throws SQLException {
         long t0 = System.nanoTime();
         try (Statement st = conn.createStatement()) {
+            for (String copy : Staging.copyNewRows()) sql(st, copy);
+            step("new contracts", t0);
             // Modifications brought by copies: one row per (contract, content), from the first record that carries it.
             sql(st, """
                     CREATE OR REPLACE TEMP TABLE stg_mod_new AS
@@ -84,7 +86,8 @@ final class BatchMerge {
                     sha, Timestamp.valueOf(LocalDateTime.now()), read, staged.loaded(), staged.duplicates(),
                     staged.rejected(), warnings, sameAs, batchId);
             for (String t : new String[]{"stg_dup", "stg_dup_modification", "stg_dup_holder", "stg_reject", "stg_party", "stg_buyer",
-                    "stg_mod_new", "stg_touched"}) {
+                    "stg_mod_new", "stg_touched", "new_contract", "new_contract_holder", "new_contract_modification", "new_subcontract",
+                    "new_finding", "new_contract_source"}) {
                 st.execute("DROP TABLE IF EXISTS " + t);
             }
             if (inStore != staged.loaded() || staged.loaded() + staged.duplicates() + staged.rejected() != read) {

@@ -21,7 +21,8 @@ public final class Migrations {
     /** The scripts in order. A new migration is added here and as a resource; released scripts are never edited. */
     static final List<String> SCRIPTS = List.of(
             "V1__contracts.sql",
-            "V2__classification.sql");
+            "V2__classification.sql",
+            "V3__spending_suppliers.sql");
 
     private Migrations() {
     }
@@ -38,10 +39,15 @@ public final class Migrations {
     }
 
     static void apply(Connection conn) throws SQLException {
-        int current = currentVersion(conn);
+        currentVersion(conn); // creates schema_version when absent
+        java.util.Set<Integer> applied = new java.util.HashSet<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT version FROM schema_version")) {
+            while (rs.next()) applied.add(rs.getInt(1));
+        }
         for (String script : SCRIPTS) {
             int version = Integer.parseInt(script.substring(1, script.indexOf("__")));
-            if (version <= current) continue;
+            // By set, not by maximum: a store made by a build that had V3 but not yet V2 still gets V2.
+            if (applied.contains(version)) continue;
             boolean auto = conn.getAutoCommit();
             conn.setAutoCommit(false);
             try (Statement st = conn.createStatement()) {

@@ -30,14 +30,24 @@ import java.util.Set;
  * the commit, and a crash loses only this transaction).
  *
  * <p>Deduplication is decided here, record by record, against the keys already in the store and those already seen
- * in the batch: a new contract is appended straight into the final tables (the bulk of any import, written once); a
- * copy of a known contract goes to small staging tables, from which {@link BatchMerge} unites its modifications and
- * records its provenance. The first copy read is the one kept.
+ * in the batch: a new contract goes to the {@code new_*} temp twins of the final tables, copied over in one statement
+ * each by {@link BatchMerge}; a copy of a known contract goes to small staging tables, from which BatchMerge unites its
+ * modifications and records its provenance. The first copy read is the one kept.
  */
 final class Staging implements AutoCloseable {
 
     private static final BigDecimal MAX_STORABLE = new BigDecimal("1e15");
     private static final Set<String> SUSPECT_AMOUNT_RULES = Set.of("AMOUNT_NEGATIVE", "AMOUNT_TOO_LOW", "AMOUNT_TOO_HIGH");
+
+    /** Final tables that new contracts fill, through their temp twins {@code new_<table>}. */
+    static final List<String> NEW_ROW_TABLES = List.of("contract", "contract_holder", "contract_modification",
+            "subcontract", "finding", "contract_source");
+    /** List columns travel as one text each (values joined by U+001F): the appender's list path costs far more. */
+    static final List<String> LIST_COLUMNS = List.of("techniques", "execution_modes", "price_types",
+            "social_considerations", "environmental_considerations");
+    private static final char LIST_SEPARATOR = '\u001f';
+    private static final String LIST_COLUMNS_AS_TEXT = String.join(", ",
+            LIST_COLUMNS.stream().map(c -> "NULL::VARCHAR AS " + c).toList());
 
     private final int batchId;
     private final KeySet existing;
@@ -78,13 +88,19 @@ final class Staging implements AutoCloseable {
                     FROM reject LIMIT 0""");
             st.execute("CREATE OR REPLACE TEMP TABLE stg_party (supplier_id VARCHAR, id_type VARCHAR, siren VARCHAR, name VARCHAR)");
             st.execute("CREATE OR REPLACE TEMP TABLE stg_buyer (buyer_id VARCHAR, name VARCHAR)");
+            // New contracts: appended to in-memory twins of the final tables, then copied set-wise by BatchMerge —
+            // measured several times faster than appending row by row into the persistent tables.
+            st.execute("CREATE OR REPLACE TEMP TABLE new_contract AS SELECT * REPLACE (" + LIST_COLUMNS_AS_TEXT + ") FROM contract LIMIT 0");
+            for (String t : NEW_ROW_TABLES) {
+                if (!t.equals("contract")) st.execute("CREATE OR REPLACE TEMP TABLE new_" + t + " AS SELECT * FROM " + t + " LIMIT 0");
+            }
         }
-        contracts = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "contract");
-        holders = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "contract_holder");
-        modifications = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "contract_modification");
-        subcontracts = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "subcontract");
-        findings = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "finding");
-        sources = conn.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "contract_source");
+        contracts = conn.createAppender("temp", "main", "new_contract");
+        holders = conn.createAppender("temp", "main", "new_contract_holder");
+        modifications = conn.createAppender("temp", "main", "new_contract_modification");
+        subcontracts = conn.createAppender("temp", "main", "new_subcontract");
+        findings = conn.createAppender("temp", "main", "new_finding");
+        sources = conn.createAppender("temp", "main", "new_contract_source");
         dupSources = conn.createAppender("temp", "main", "stg_dup");
         dupModifications = conn.createAppender("temp", "main", "stg_dup_modification");
         dupHolders = conn.createAppender("temp", "main", "stg_dup_holder");
@@ -322,8 +338,24 @@ final class Staging implements AutoCloseable {
     }
 
     private static void list(DuckDBAppender a, Collection<String> values) throws SQLException {
-        if (values == null || values.isEmpty()) a.appendNull();
-        else a.append(values);
+        if (values == null || values.isEmpty()) {
+            a.appendNull();
+            return;
+        }
+        StringBuilder b = new StringBuilder();
+        for (String v : values) {
+            if (!b.isEmpty()) b.append(LIST_SEPARATOR);
+            b.append(v);
+        }
+        a.append(b.toString());
+    }
+
+    /** SQL that copies the new contracts' rows from their temp twins into the final tables, lists restored. */
+    static List<String> copyNewRows() {
+        String lists = String.join(", ", LIST_COLUMNS.stream().map(c -> "string_split(" + c + ", chr(31)) AS " + c).toList());
+        return NEW_ROW_TABLES.stream().map(t -> t.equals("contract")
+                ? "INSERT INTO contract SELECT * REPLACE (" + lists + ") FROM new_contract"
+                : "INSERT INTO " + t + " SELECT * FROM new_" + t).toList();
     }
 
     void flush() throws SQLException {

@@ -1,0 +1,176 @@
+package fr.achatlas.cli;
+
+import fr.achatlas.importer.SpendingImporter;
+import fr.achatlas.query.SpendingQueries;
+import fr.achatlas.spending.MappingProfile;
+import fr.achatlas.store.Database;
+import fr.achatlas.store.SpendingLinker;
+import fr.achatlas.store.SupplierStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "spending", mixinStandardHelpOptions = true,
+        description = "Dépenses (exports comptables des acheteurs) : import, rattachement aux marchés, dépense sous marché, revue.",
+        subcommands = {SpendingCommand.Import.class, SpendingCommand.Link.class, SpendingCommand.UnderContract.class,
+                SpendingCommand.Review.class, SpendingCommand.DeleteBatch.class, SpendingCommand.Profiles.class})
+final class SpendingCommand {
+
+    @ParentCommand
+    Achatlas root;
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = "Importe des exports de dépenses CSV ou XLSX (fichiers ou dossiers) ; chaque ligne est chargée, "
+                    + "fusionnée comme doublon ou rejetée avec sa raison.")
+    static final class Import implements Callable<Integer> {
+        @ParentCommand
+        SpendingCommand parent;
+
+        @Parameters(arity = "1..*", description = "Fichiers ou dossiers.")
+        List<Path> paths;
+
+        @Option(names = "--profile", description = "Profil de colonnes : nom fourni (voir « spending profiles ») ou fichier JSON. "
+                + "Par défaut, détecté d'après l'en-tête.")
+        String profile;
+
+        @Option(names = "--amount-divisor", description = "Divise les montants (100 pour un export en centimes sans séparateur).")
+        Integer divisor;
+
+        @Option(names = "--no-link", description = "Sans rattachement aux marchés ni rapprochement des noms après l'import.")
+        boolean noLink;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = Database.open(parent.root.dbPath())) {
+                MappingProfile p = profile == null ? null : MappingProfile.named(profile);
+                List<SpendingImporter.Report> reports = new SpendingImporter(db, p, divisor).importAll(paths);
+                for (SpendingImporter.Report r : reports) print(r, System.out);
+                if (!noLink && !reports.isEmpty()) {
+                    new SupplierStore(db).unifyIdentifiers();
+                    printLink(new SpendingLinker(db).run(null), System.out);
+                }
+                return reports.stream().anyMatch(r -> !r.x100Evidence().isEmpty()) ? 2 : 0;
+            }
+        }
+    }
+
+    static void print(SpendingImporter.Report r, PrintStream out) {
+        out.printf("%s — %s, profil %s, lot %d%n  lues %s = chargées %s + doublons %s + rejetées %s ; avertissements %s ; %s lignes/s%n",
+                r.file(), r.format(), r.profile(), r.batchId(), Reports.n(r.read()), Reports.n(r.loaded()),
+                Reports.n(r.duplicates()), Reports.n(r.rejected()), Reports.n(r.warnings()), Reports.n((long) r.linesPerSecond()));
+        r.rejectedByRule().forEach((k, v) -> out.printf("    rejet %-32s %s%n", k, Reports.n(v)));
+        for (String e : r.x100Evidence()) {
+            out.printf("  ATTENTION montants ×100 probables (%s lignes exclues des totaux) — %s%n"
+                    + "    vérifiez, puis : achatlas spending delete-batch %d && achatlas spending import --amount-divisor 100 %s%n",
+                    Reports.n(r.suspectLines()), e, r.batchId(), r.file());
+        }
+    }
+
+    static void printLink(SpendingLinker.Counts k, PrintStream out) {
+        out.printf("Rattachement : %s lignes par référence de marché, %s par fournisseur et période (dont %s ambiguës) ; "
+                        + "noms rapprochés : %s par l'historique de l'acheteur, %s par le référentiel%n",
+                Reports.n(k.byReference()), Reports.n(k.bySupplierPeriod()), Reports.n(k.ambiguous()),
+                Reports.n(k.namesByHistory()), Reports.n(k.namesByReferential()));
+    }
+
+    @Command(name = "link", mixinStandardHelpOptions = true, description = "Recalcule le rattachement des dépenses aux marchés et le rapprochement des noms.")
+    static final class Link implements Callable<Integer> {
+        @ParentCommand
+        SpendingCommand parent;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = Database.open(parent.root.dbPath())) {
+                new SupplierStore(db).unifyIdentifiers();
+                printLink(new SpendingLinker(db).run(null), System.out);
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "under-contract", mixinStandardHelpOptions = true,
+            description = "Dépense sous marché et hors marché par acheteur (et par division CPV du marché avec --by-cpv).")
+    static final class UnderContract implements Callable<Integer> {
+        @ParentCommand
+        SpendingCommand parent;
+
+        @Option(names = "--by-cpv", description = "Ventile la dépense sous marché par division CPV (en attendant les familles d'achat).")
+        boolean byCpv;
+
+        @Option(names = "--format", defaultValue = "text", description = "text ou json.")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = Database.open(parent.root.dbPath())) {
+                List<SpendingQueries.UnderContract> rows = new SpendingQueries(db.connection()).underContract(byCpv);
+                if ("json".equals(format)) {
+                    System.out.println(Reports.json(rows));
+                    return 0;
+                }
+                System.out.printf("%-15s %-44s %-6s %18s %18s %9s%n", "acheteur", "nom", "CPV", "sous marché", "hors marché", "part");
+                for (SpendingQueries.UnderContract r : rows) {
+                    double total = r.underContract().doubleValue() + r.offContract().doubleValue();
+                    System.out.printf("%-15s %-44.44s %-6s %18s %18s %8.1f %%%n", r.buyerId(), r.buyerName() == null ? "" : r.buyerName(),
+                            byCpv ? (r.cpvDivision() == null ? "—" : r.cpvDivision()) : "", Reports.euros(r.underContract()),
+                            Reports.euros(r.offContract()), total == 0 ? 0 : 100 * r.underContract().doubleValue() / total);
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "review", mixinStandardHelpOptions = true,
+            description = "Liste de revue : fournisseurs connus par leur nom seul, non rapprochés ou rapprochés avec une confiance < 0,8.")
+    static final class Review implements Callable<Integer> {
+        @ParentCommand
+        SpendingCommand parent;
+
+        @Option(names = "--limit", defaultValue = "50")
+        int limit;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = Database.open(parent.root.dbPath())) {
+                for (SpendingQueries.ReviewItem i : new SpendingQueries(db.connection()).reviewList(limit)) {
+                    System.out.printf("%-15s %-40.40s %-15s %-17s %5s %6s lignes %16s%n", i.buyerId(), i.supplierName(),
+                            i.proposedSiret() == null ? "—" : i.proposedSiret(), i.method() == null ? "non rapproché" : i.method(),
+                            i.confidence() == null ? "" : String.format("%.2f", i.confidence()), Reports.n(i.lines()), Reports.euros(i.amount()));
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "delete-batch", mixinStandardHelpOptions = true, description = "Supprime un lot de dépenses (par exemple après un signalement ×100).")
+    static final class DeleteBatch implements Callable<Integer> {
+        @ParentCommand
+        SpendingCommand parent;
+
+        @Parameters(index = "0", description = "Numéro de lot.")
+        int batch;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = Database.open(parent.root.dbPath())) {
+                System.out.println(Reports.n(new SpendingLinker(db).deleteBatch(batch)) + " lignes supprimées (lot " + batch + ").");
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "profiles", mixinStandardHelpOptions = true, description = "Les profils de colonnes fournis.")
+    static final class Profiles implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            for (MappingProfile p : MappingProfile.bundled()) System.out.printf("%-30s %s%n", p.name(), p.description());
+            return 0;
+        }
+    }
+}

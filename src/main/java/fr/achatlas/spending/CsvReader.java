@@ -1,0 +1,117 @@
+package fr.achatlas.spending;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A small, fast CSV reader (RFC 4180 quoting, any one-character separator, CRLF or LF) that knows the physical line
+ * each record starts on — what a person needs to find a rejected line in the file. Quoted fields may span lines.
+ */
+public final class CsvReader implements AutoCloseable {
+
+    private final Reader in;
+    private final char sep;
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int len;
+    private long line = 1;          // physical line of the next character
+    private long recordLine;        // physical line where the last record started
+    private final StringBuilder field = new StringBuilder(64);
+    private final List<String> fields = new ArrayList<>(32);
+
+    public CsvReader(Reader in, char separator) {
+        this.in = in;
+        this.sep = separator;
+    }
+
+    /** The physical line (1-based) on which the record last returned by {@link #next()} starts. */
+    public long recordLine() {
+        return recordLine;
+    }
+
+    /** The next record's fields, or null at end of input. Blank lines are returned as a single empty field. */
+    public String[] next() throws IOException {
+        if (!fill()) return null;
+        recordLine = line;
+        fields.clear();
+        field.setLength(0);
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        while (true) {
+            if (pos >= len && !fill()) {
+                fields.add(value(wasQuoted));
+                return fields.toArray(new String[0]);
+            }
+            char c = buf[pos++];
+            if (quoted) {
+                if (c == '"') {
+                    if (pos >= len && !fill()) {
+                        quoted = false;
+                        continue;
+                    }
+                    if (buf[pos] == '"') {
+                        field.append('"');
+                        pos++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    if (c == '\n') line++;
+                    field.append(c);
+                }
+            } else if (c == sep) {
+                fields.add(value(wasQuoted));
+                field.setLength(0);
+                wasQuoted = false;
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && (pos < len || fill()) && buf[pos] == '\n') pos++;
+                line++;
+                fields.add(value(wasQuoted));
+                return fields.toArray(new String[0]);
+            } else if (c == '"' && field.isEmpty() && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+            } else {
+                field.append(c);
+            }
+        }
+    }
+
+    private String value(boolean wasQuoted) {
+        return field.isEmpty() && !wasQuoted ? "" : field.toString();
+    }
+
+    private boolean fill() throws IOException {
+        if (pos < len) return true;
+        len = in.read(buf, 0, buf.length);
+        pos = 0;
+        if (len <= 0) {
+            len = 0;
+            return false;
+        }
+        return true;
+    }
+
+    /** The separator of a header line: the most frequent of ; , tab | outside quotes (';' on ties, as French exports). */
+    public static char sniffSeparator(String headerLine) {
+        char[] candidates = {';', '\t', '|', ','};
+        int[] counts = new int[candidates.length];
+        boolean quoted = false;
+        for (int i = 0; i < headerLine.length(); i++) {
+            char c = headerLine.charAt(i);
+            if (c == '"') quoted = !quoted;
+            if (quoted) continue;
+            for (int k = 0; k < candidates.length; k++) if (c == candidates[k]) counts[k]++;
+        }
+        int best = 0;
+        for (int k = 1; k < candidates.length; k++) if (counts[k] > counts[best]) best = k;
+        return candidates[best];
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}

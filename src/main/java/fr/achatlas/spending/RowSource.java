@@ -1,0 +1,143 @@
+package fr.achatlas.spending;
+
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PushbackInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.stream.Stream;
+
+/** Rows of a CSV or XLSX file as text cells, with the line (CSV) or row number (XLSX) a person would look for. */
+interface RowSource extends AutoCloseable {
+
+    String[] next() throws IOException;
+
+    long line();
+
+    /** "CSV (windows-1252, ';')" or "XLSX": what was detected, for the import report. */
+    String format();
+
+    boolean xlsx();
+
+    @Override
+    void close() throws IOException;
+
+    static RowSource open(Path file, MappingProfile profile) throws IOException {
+        byte[] head = new byte[8];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n = in.readNBytes(head, 0, head.length);
+            if (n >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) return new Xlsx(file);
+        }
+        Encodings.Detected enc = profile != null && profile.encoding() != null && !"auto".equalsIgnoreCase(profile.encoding())
+                ? new Encodings.Detected(java.nio.charset.Charset.forName(profile.encoding()), 0)
+                : Encodings.detect(file);
+        InputStream raw = Files.newInputStream(file);
+        raw.skipNBytes(enc.bomLength());
+        if (enc.bomLength() == 0 && enc.charset().name().equals("UTF-8")) {
+            // a BOM may still be present when the profile forced UTF-8
+            PushbackInputStream pb = new PushbackInputStream(raw, 3);
+            byte[] b = pb.readNBytes(3);
+            if (!(b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF)) pb.unread(b);
+            raw = pb;
+        }
+        char sep;
+        if (profile != null && profile.separator() != null && !"auto".equalsIgnoreCase(profile.separator())) {
+            sep = "tab".equalsIgnoreCase(profile.separator()) ? '\t' : profile.separator().charAt(0);
+        } else {
+            sep = CsvReader.sniffSeparator(firstLine(file, enc));
+        }
+        return new Csv(new CsvReader(new InputStreamReader(raw, enc.charset()), sep), enc.charset().name(), sep);
+    }
+
+    private static String firstLine(Path file, Encodings.Detected enc) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            in.skipNBytes(enc.bomLength());
+            byte[] b = in.readNBytes(1 << 16);
+            String s = new String(b, enc.charset());
+            int nl = s.indexOf('\n');
+            return nl < 0 ? s : s.substring(0, nl);
+        }
+    }
+
+    final class Csv implements RowSource {
+        private final CsvReader reader;
+        private final String format;
+
+        Csv(CsvReader reader, String charset, char sep) {
+            this.reader = reader;
+            this.format = "CSV (" + charset + ", '" + (sep == '\t' ? "\\t" : String.valueOf(sep)) + "')";
+        }
+
+        public String[] next() throws IOException {
+            return reader.next();
+        }
+
+        public long line() {
+            return reader.recordLine();
+        }
+
+        public String format() {
+            return format;
+        }
+
+        public boolean xlsx() {
+            return false;
+        }
+
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
+    /** The first sheet; numeric cells give their raw value ("1234.5", date serials), text cells their text. */
+    final class Xlsx implements RowSource {
+        private final ReadableWorkbook wb;
+        private final Stream<Row> rows;
+        private final Iterator<Row> it;
+        private long line;
+
+        Xlsx(Path file) throws IOException {
+            wb = new ReadableWorkbook(file.toFile());
+            rows = wb.getFirstSheet().openStream();
+            it = rows.iterator();
+        }
+
+        public String[] next() {
+            if (!it.hasNext()) return null;
+            Row r = it.next();
+            line = r.getRowNum();
+            String[] out = new String[r.getCellCount()];
+            for (int i = 0; i < out.length; i++) {
+                Cell c = r.getCell(i);
+                if (c == null || c.getType() == CellType.EMPTY) out[i] = "";
+                else if (c.getType() == CellType.NUMBER) out[i] = c.getRawValue();
+                else out[i] = c.getText() == null ? "" : c.getText();
+            }
+            return out;
+        }
+
+        public long line() {
+            return line;
+        }
+
+        public String format() {
+            return "XLSX";
+        }
+
+        public boolean xlsx() {
+            return true;
+        }
+
+        public void close() throws IOException {
+            rows.close();
+            wb.close();
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package fr.achatlas.importer;
+
+import fr.achatlas.spending.Encodings;
+import fr.achatlas.spending.MappingProfile;
+import fr.achatlas.store.Database;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static fr.achatlas.store.StoreSnapshot.count;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Spending exports on fictional fixtures written here: encodings, separators, French numbers, rejects, dedup, ×100. */
+class SpendingImporterTest {
+
+    static final String BUYER = "21350047000013";
+
+    @TempDir
+    Path dir;
+    Database db;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = Database.open(dir.resolve("t.duckdb"));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        db.close();
+    }
+
+    static final String MANDATS_HEADER = "N° mandat;Date mandat;SIRET ordonnateur;Budget;Compte nature;Fonction;"
+            + "Direction gestionnaire;Service gestionnaire;SIRET tiers;Raison sociale tiers;Montant HT;Montant TTC;"
+            + "N° marché;Objet du mandat\r\n";
+
+    private Path cp1252Mandats() throws Exception {
+        String body = MANDATS_HEADER
+                + "M1;15/03/2023;213 500 470 00013;Principal;615221;020;Direction des bâtiments;Service maintenance;"
+                + "552 100 554 00013;Électricité Générale de l'Ouest;1 820 542,00;2 184 650,40;2023M001;Réfection toiture école\r\n"
+                + "M2;16/03/2023;21350047000013;Principal;6068;020;Direction des bâtiments;Service maintenance;"
+                + ";Quincaillerie Dupont SARL;125,50;150,60;;Fournitures\r\n"
+                + "M3;17/03/2023;21350047000013;Principal;6068;020;;;55210055400013;Électricité Générale de l'Ouest;-200,00;-240,00;2023M001;Avoir\r\n"
+                + "M4;32/03/2023;21350047000013;Principal;6068;020;;;55210055400013;X;10,00;12,00;;date impossible\r\n"
+                + "M5;18/03/2023;21350047000013;Principal;6068;020;;;55210055400013;X;dix euros;12,00;;montant illisible\r\n"
+                + "M6;18/03/2023;21350047000013;Principal;6068;020;;;;;10,00;12,00;;sans fournisseur\r\n"
+                + ";;;;;;;;;;;;;\r\n"
+                + "M7;19/03/2023;21350047000013;Annexe eau;611;;;;55210055400014;\"Société \"\"Les Eaux\"\"; Ouest\";99,99;119,99;;clé SIRET fausse\r\n";
+        Path f = dir.resolve("mandats.csv");
+        Files.write(f, body.getBytes(Encodings.CP1252));
+        return f;
+    }
+
+    @Test
+    void importsACp1252ExportEveryLineAccountedFor() throws Exception {
+        SpendingImporter.Report r = new SpendingImporter(db, null, null).importFile(cp1252Mandats());
+        assertThat(r.profile()).isEqualTo("mandats-cp1252");
+        assertThat(r.format()).contains("windows-1252").contains("';'");
+        assertThat(r.read()).isEqualTo(7); // the blank line is not a record
+        assertThat(r.loaded()).isEqualTo(4);
+        assertThat(r.rejected()).isEqualTo(3);
+        assertThat(r.read()).isEqualTo(r.loaded() + r.duplicates() + r.rejected());
+        assertThat(r.rejectedByRule()).containsEntry("SPENDING_DATE_INVALID", 1L).containsEntry("SPENDING_AMOUNT_INVALID", 1L)
+                .containsEntry("SPENDING_SUPPLIER_MISSING", 1L);
+        var c = db.connection();
+        assertThat(count(c, "SELECT count(*) FROM spending_reject WHERE line_number = 5 AND rule = 'SPENDING_DATE_INVALID' AND value = '32/03/2023'")).isEqualTo(1);
+        // French numbers, spaces in SIRETs, accents from cp1252, negative lines kept
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE amount_ht = 1820542.00 AND amount_ttc = 2184650.40 "
+                + "AND supplier_id = '55210055400013' AND supplier_siren = '552100554' AND buyer_id = '" + BUYER + "' "
+                + "AND supplier_name = 'Électricité Générale de l''Ouest' AND direction = 'Direction des bâtiments' AND line_number = 2")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE amount_ht = -200 AND label = 'Avoir'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE supplier_id IS NULL AND supplier_id_type = 'NAME' "
+                + "AND supplier_name_norm = 'QUINCAILLERIE DUPONT'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE supplier_name = 'Société \"Les Eaux\"; Ouest' AND budget = 'Annexe eau'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_finding WHERE rule = 'SPENDING_SIRET_CHECKSUM' AND line_number = 9")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM import_batch WHERE kind = 'SPENDING' AND records_read = 7 AND loaded = 4 AND rejected = 3")).isEqualTo(1);
+    }
+
+    @Test
+    void reimportingIsIdempotentAndOverlapsMergeAsDuplicates() throws Exception {
+        Path f = cp1252Mandats();
+        SpendingImporter imp = new SpendingImporter(db, null, null);
+        imp.importFile(f);
+        BigDecimal before = sum();
+        SpendingImporter.Report again = imp.importFile(f);
+        assertThat(again.loaded()).isZero();
+        assertThat(again.duplicates()).isEqualTo(4);
+        assertThat(sum()).isEqualByComparingTo(before);
+        assertThat(count(db.connection(), "SELECT count(*) FROM spending_duplicate WHERE batch_id = " + again.batchId())).isEqualTo(4);
+        // two genuinely equal payments in one file stay two lines
+        Path twice = dir.resolve("twice.csv");
+        String line = "M9;20/03/2023;21350047000013;Principal;6068;020;;;55210055400013;EGO;50,00;60,00;;Repas\r\n";
+        Files.write(twice, (MANDATS_HEADER + line + line).getBytes(Encodings.CP1252));
+        assertThat(imp.importFile(twice).loaded()).isEqualTo(2);
+        assertThat(imp.importFile(twice).duplicates()).isEqualTo(2);
+    }
+
+    private BigDecimal sum() throws Exception {
+        try (var st = db.connection().createStatement(); var rs = st.executeQuery("SELECT sum(amount) FROM spending_line")) {
+            rs.next();
+            return rs.getBigDecimal(1);
+        }
+    }
+
+    @Test
+    void pipeAndTabSeparatedUtf8WithBom() throws Exception {
+        Path pipe = dir.resolve("paiements.txt");
+        Files.writeString(pipe, "\uFEFFsiret_payeur|date_paiement|montant_ht|siret_fournisseur|nom_fournisseur|compte|direction|service|ref_marche|num_facture|libelle\n"
+                + "21350047000013|2024-01-05|1.234,56|BE0123456789|Brussels Cleaning NV|6283|||||Nettoyage\n"
+                + "21350047000013|05/01/2024|12 000|CHE123456789|Genève Conseil SA|622|||||Audit\n", StandardCharsets.UTF_8);
+        SpendingImporter.Report r = new SpendingImporter(db, null, null).importFile(pipe);
+        assertThat(r.profile()).isEqualTo("paiements-pipe");
+        assertThat(r.loaded()).isEqualTo(2);
+        var c = db.connection();
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE supplier_id_type = 'TVA' AND supplier_id = 'BE0123456789' AND amount = 1234.56")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE supplier_id_type = 'HORS-UE' AND amount = 12000")).isEqualTo(1);
+    }
+
+    @Test
+    void readsXlsxExports() throws Exception {
+        Path x = dir.resolve("depenses.xlsx");
+        try (OutputStream os = Files.newOutputStream(x); Workbook wb = new Workbook(os, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("Dépenses");
+            String[] h = {"Code SIRET budget", "Date de paiement", "Montant payé TTC", "Identifiant tiers", "Libellé tiers", "Libellé dépense"};
+            for (int i = 0; i < h.length; i++) ws.value(0, i, h[i]);
+            ws.value(1, 0, BUYER);
+            ws.value(1, 1, java.time.LocalDate.of(2024, 2, 29));
+            ws.style(1, 1).format("dd/mm/yyyy").set();
+            ws.value(1, 2, 1234.5);
+            ws.value(1, 3, "55210055400013");
+            ws.value(1, 4, "EGO");
+            ws.value(1, 5, "Travaux");
+        }
+        SpendingImporter.Report r = new SpendingImporter(db, null, null).importFile(x);
+        assertThat(r.format()).isEqualTo("XLSX");
+        assertThat(r.loaded()).isEqualTo(1);
+        assertThat(count(db.connection(), "SELECT count(*) FROM spending_line WHERE payment_date = DATE '2024-02-29' "
+                + "AND amount_ttc = 1234.50 AND amount_basis = 'TTC' AND line_number = 2")).isEqualTo(1);
+    }
+
+    @Test
+    void aProfileThatDoesNotFitIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path f = dir.resolve("autre.csv");
+        Files.writeString(f, "a;b;c\n1;2;3\n");
+        assertThatThrownBy(() -> new SpendingImporter(db, null, null).importFile(f)).hasMessageContaining("Aucun profil");
+        MappingProfile p = MappingProfile.named("mandats-cp1252");
+        assertThatThrownBy(() -> new SpendingImporter(db, p, null).importFile(f)).hasMessageContaining("colonnes absentes");
+        assertThat(count(db.connection(), "SELECT count(*) FROM import_batch")).isZero();
+    }
+
+    @Test
+    void detectsTheHundredfoldErrorAgainstTheBuyersHistoryAndReimportsWithADivisor() throws Exception {
+        StringBuilder good = new StringBuilder(MANDATS_HEADER);
+        StringBuilder bad = new StringBuilder(MANDATS_HEADER);
+        for (int i = 0; i < 60; i++) {
+            long cents = 10_000 + i * 1_737L;
+            good.append("G").append(i).append(";10/01/2023;" + BUYER + ";P;6068;;;;55210055400013;EGO;")
+                    .append(cents / 100).append(',').append(String.format("%02d", cents % 100)).append(";;;Achat ").append(i).append("\r\n");
+            bad.append("B").append(i).append(";10/02/2023;" + BUYER + ";P;6068;;;;55210055400013;EGO;")
+                    .append(cents).append(";;;Achat ").append(i).append("\r\n"); // cents without a separator
+        }
+        Path g = dir.resolve("janvier.csv");
+        Path b = dir.resolve("fevrier.csv");
+        Files.write(g, good.toString().getBytes(Encodings.CP1252));
+        Files.write(b, bad.toString().getBytes(Encodings.CP1252));
+        SpendingImporter imp = new SpendingImporter(db, null, null);
+        assertThat(imp.importFile(g).x100Evidence()).isEmpty();
+        SpendingImporter.Report r = imp.importFile(b);
+        assertThat(r.x100Evidence()).hasSize(1);
+        assertThat(r.suspectLines()).isEqualTo(60);
+        var c = db.connection();
+        assertThat(count(c, "SELECT count(*) FROM spending_finding WHERE rule = 'SPENDING_AMOUNT_X100' AND line_number = 0 AND batch_id = " + r.batchId())).isEqualTo(1);
+        // re-read with the divisor: same amounts as the good month
+        SpendingImporter.Report fixed = new SpendingImporter(db, null, 100).importFile(b);
+        assertThat(fixed.x100Evidence()).isEmpty();
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE batch_id = " + fixed.batchId() + " AND amount BETWEEN 100 AND 1200")).isEqualTo(60);
+    }
+
+    @Test
+    void expandsDirectoriesToSpendingFilesOnly() throws Exception {
+        Files.writeString(dir.resolve("a.csv"), "x");
+        Files.writeString(dir.resolve("b.json"), "{}");
+        assertThat(SpendingImporter.expand(List.of(dir))).extracting(p -> p.getFileName().toString()).containsExactly("a.csv");
+    }
+}

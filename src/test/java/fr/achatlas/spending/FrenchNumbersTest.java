@@ -1,0 +1,67 @@
+package fr.achatlas.spending;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import static fr.achatlas.spending.FrenchNumbers.Decimal.COMMA;
+import static fr.achatlas.spending.FrenchNumbers.Decimal.DOT;
+import static fr.achatlas.spending.FrenchNumbers.INVALID;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FrenchNumbersTest {
+
+    @Test
+    void readsFrenchAccountingAmountsIntoExactCents() {
+        assertThat(FrenchNumbers.cents("1 820 542,00", COMMA)).isEqualTo(182_054_200L);
+        assertThat(FrenchNumbers.cents("1\u00A0820\u202F542,5", COMMA)).isEqualTo(182_054_250L);
+        assertThat(FrenchNumbers.cents("38 800,00", COMMA)).isEqualTo(3_880_000L);
+        assertThat(FrenchNumbers.cents("1.234.567,89", COMMA)).isEqualTo(123_456_789L);
+        assertThat(FrenchNumbers.cents("1,234,567.89", COMMA)).isEqualTo(123_456_789L);
+        assertThat(FrenchNumbers.cents("-12,50", COMMA)).isEqualTo(-1250L);
+        assertThat(FrenchNumbers.cents("12,50-", COMMA)).isEqualTo(-1250L);
+        assertThat(FrenchNumbers.cents("(12,50)", COMMA)).isEqualTo(-1250L);
+        assertThat(FrenchNumbers.cents("12,50 €", COMMA)).isEqualTo(1250L);
+        assertThat(FrenchNumbers.cents("1.234", COMMA)).as("a lone dot before 3 digits groups thousands in French").isEqualTo(123_400L);
+        assertThat(FrenchNumbers.cents("12.50", COMMA)).isEqualTo(1250L);
+        assertThat(FrenchNumbers.cents("1234.5", DOT)).isEqualTo(123_450L);
+        assertThat(FrenchNumbers.cents("1234.567", DOT)).isEqualTo(INVALID);
+        assertThat(FrenchNumbers.cents("1,234", DOT)).isEqualTo(123_400L);
+        assertThat(FrenchNumbers.cents("3880000", COMMA)).isEqualTo(388_000_000L);
+        assertThat(FrenchNumbers.cents("douze", COMMA)).isEqualTo(INVALID);
+        assertThat(FrenchNumbers.cents("12,3,4", COMMA)).isEqualTo(INVALID);
+        assertThat(FrenchNumbers.cents("", COMMA)).isEqualTo(INVALID);
+    }
+
+    @Test
+    void readsDatesAsExportsWriteThem() {
+        assertThat(FrenchDates.parse("30/01/2019")).isEqualTo(LocalDate.of(2019, 1, 30));
+        assertThat(FrenchDates.parse("30-01-19")).isEqualTo(LocalDate.of(2019, 1, 30));
+        assertThat(FrenchDates.parse("2019-01-30T00:00:00")).isEqualTo(LocalDate.of(2019, 1, 30));
+        assertThat(FrenchDates.parse("43495")).isEqualTo(LocalDate.of(2019, 1, 30));
+        assertThat(FrenchDates.parse("31/02/2019")).isNull();
+        assertThat(FrenchDates.parse("bientôt")).isNull();
+    }
+
+    @Test
+    void detectsEncodings() throws Exception {
+        byte[] cp = "Année;Montant\nRégion;1,00\n".getBytes(Encodings.CP1252);
+        byte[] utf = "Année;Montant\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bom = ("\uFEFFDate;Montant\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(Encodings.detect(new ByteArrayInputStream(cp)).charset()).isEqualTo(Encodings.CP1252);
+        assertThat(Encodings.detect(new ByteArrayInputStream(utf)).charset()).isEqualTo(StandardCharsets.UTF_8);
+        Encodings.Detected d = Encodings.detect(new ByteArrayInputStream(bom));
+        assertThat(d.charset()).isEqualTo(StandardCharsets.UTF_8);
+        assertThat(d.bomLength()).isEqualTo(3);
+    }
+
+    @Test
+    void sniffsSeparators() {
+        assertThat(CsvReader.sniffSeparator("a;b;c")).isEqualTo(';');
+        assertThat(CsvReader.sniffSeparator("a\tb\tc")).isEqualTo('\t');
+        assertThat(CsvReader.sniffSeparator("a|b|c")).isEqualTo('|');
+        assertThat(CsvReader.sniffSeparator("\"a;x\",b,c")).isEqualTo(',');
+    }
+}
