@@ -37,6 +37,9 @@ public final class Database implements AutoCloseable {
         DuckDBConnection conn = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + absolute, props);
         try (Statement st = conn.createStatement()) {
             st.execute("SET preserve_insertion_order = false");
+            // DuckDB takes up to 80 % of the machine's memory by default; a shared server may want less.
+            String limit = System.getenv("ACHATLAS_DUCKDB_MEMORY");
+            if (limit != null && limit.matches("\\d+(\\.\\d+)?\\s*[KMGT]i?B")) st.execute("SET memory_limit = '" + limit + "'");
         }
         Database db = new Database(absolute, conn);
         Migrations.apply(conn);

@@ -245,11 +245,11 @@ class ReferentialImportsTest {
         var c = db.connection();
         try (var st = c.createStatement()) {
             st.execute("""
-                    INSERT INTO contract (contract_key, kind, buyer_id, contract_id, cpv, award_date, award_year, duration_months,
-                        amount, current_duration_months, first_batch_id) VALUES
-                    (1, 'MARCHE', 'B1', '2023-M-001', '45210000', DATE '2023-01-10', 2023, 12, 100000, 12, 1),
-                    (2, 'MARCHE', 'B1', '2023-M-002', '90910000', DATE '2023-02-01', 2023, 24, 50000, 24, 1),
-                    (3, 'MARCHE', 'B1', '2023-M-003', '90910000', DATE '2023-03-01', 2023, 24, 50000, 24, 1)""");
+                    INSERT INTO contract (contract_key, kind, buyer_id, contract_id, identity_hash, cpv, award_date, award_year,
+                        duration_months, amount, current_duration_months, first_batch_id) VALUES
+                    (1, 'MARCHE', 'B1', '2023-M-001', 101, '45210000', DATE '2023-01-10', 2023, 12, 100000, 12, 1),
+                    (2, 'MARCHE', 'B1', '2023-M-002', 102, '90910000', DATE '2023-02-01', 2023, 24, 50000, 24, 1),
+                    (3, 'MARCHE', 'B1', '2023-M-003', 103, '90910000', DATE '2023-03-01', 2023, 24, 50000, 24, 1)""");
             st.execute("""
                     INSERT INTO contract_holder VALUES (1, 0, 1, '11111111100011', 'SIRET', NULL, 'BTP Ouest', '111111111'),
                         (2, 0, 1, '22222222200022', 'SIRET', NULL, 'Propreté 35', '222222222'),
