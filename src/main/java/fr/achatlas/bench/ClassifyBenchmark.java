@@ -12,6 +12,7 @@ import fr.achatlas.classify.nomenclature.Nomenclature;
 import fr.achatlas.classify.nomenclature.NomenclatureFiles;
 import fr.achatlas.classify.nomenclature.RuleKind;
 import fr.achatlas.classify.text.FrenchText;
+import fr.achatlas.classify.text.EnsembleModel;
 import fr.achatlas.classify.text.LinearTextModel;
 import fr.achatlas.classify.text.NaiveBayesModel;
 import fr.achatlas.classify.text.TextModel;
@@ -82,7 +83,7 @@ public final class ClassifyBenchmark {
      * What the labels allow: test records whose exact normalised text also occurs in the training part, and how many of
      * them carry the family that text most often has in training — an estimate of the noise ceiling.
      */
-    public record Ceiling(long seen, long majorityCorrect, long test) {
+    public record Ceiling(long seen, long majorityCorrect, long test, long modelSeenCorrect, long modelUnseenCorrect) {
     }
 
     public record Throughput(long records, double trainSeconds, double classifySeconds, long textRecords, int threads,
@@ -113,13 +114,17 @@ public final class ClassifyBenchmark {
         out.printf("%d enregistrements lus, %d étiquetés (apprentissage %d, test %d)%n", samples.records, samples.all.size(), train.size(), test.size());
 
         List<Accuracy> results = new ArrayList<>();
-        TextModel linear = TextTraining.fit(familySet(n, train));
+        TextModel product = TextTraining.fit(familySet(n, train));
+        TextModel linear = LinearTextModel.train(familySet(n, train), TextTraining.PARAMS);
         TextModel bayes = NaiveBayesModel.train(familySet(n, train), TextTraining.ALPHA, TextTraining.PRIOR_POWER);
+        TextModel productDivisions = TextTraining.fit(divisionSet(n, train));
         TextModel linearDivisions = LinearTextModel.train(divisionSet(n, train), TextTraining.PARAMS);
         TextModel bayesDivisions = NaiveBayesModel.train(divisionSet(n, train), TextTraining.ALPHA, TextTraining.PRIOR_POWER);
 
         String frequentFamily = mostFrequent(train.stream().map(Sample::family).toList());
         String frequentDivision = mostFrequent(train.stream().map(Sample::division).toList());
+        results.add(evaluate("texte : régression logistique × Bayes naïf (modèle du produit)", "famille", product, test, Sample::family, frequentFamily));
+        results.add(evaluate("texte : régression logistique × Bayes naïf (modèle du produit)", "division CPV", productDivisions, test, Sample::division, frequentDivision));
         results.add(evaluate("texte : TF-IDF mots + n-grammes de caractères, régression logistique", "famille", linear, test, Sample::family, frequentFamily));
         results.add(evaluate("texte : TF-IDF mots + n-grammes de caractères, régression logistique", "division CPV", linearDivisions, test, Sample::division, frequentDivision));
         results.add(evaluate("texte : Bayes naïf, unigrammes + bigrammes (ancien modèle)", "famille", bayes, test, Sample::family, frequentFamily));
@@ -141,7 +146,7 @@ public final class ClassifyBenchmark {
         results.add(new Accuracy("référence : mots-clés de la nomenclature seuls", "famille", c[2], -1, test.size()));
         results.add(new Accuracy("référence : mots-clés de la nomenclature seuls", "division CPV", c[3], -1, test.size()));
         return new AccuracyReport(samples.records, samples.all.size(), train.size(), test.size(), samples.divisionOnly,
-                samples.invalid, samples.noText, results, bands(linear, test, frequentFamily), ceiling(train, test));
+                samples.invalid, samples.noText, results, bands(product, test, frequentFamily), ceiling(train, test, product, frequentFamily));
     }
 
     /**
@@ -165,9 +170,13 @@ public final class ClassifyBenchmark {
             out.println(line);
             lines.add(line);
         };
-        report.accept("naive Bayes", NaiveBayesModel.train(familySet(n, fit), TextTraining.ALPHA, TextTraining.PRIOR_POWER));
+        TextModel nb = NaiveBayesModel.train(familySet(n, fit), TextTraining.ALPHA, TextTraining.PRIOR_POWER);
+        report.accept("naive Bayes", nb);
         LinearTextModel.Params base = TextTraining.PARAMS;
-        report.accept("linear " + base, LinearTextModel.train(familySet(n, fit), base));
+        TextModel lr = LinearTextModel.train(familySet(n, fit), base);
+        report.accept("linear " + base, lr);
+        for (double w : new double[]{0.3, 0.5, 0.7}) report.accept("ensemble linear^" + w + " x bayes", new EnsembleModel(lr, nb, w));
+        if (System.getProperty("tune.quick") != null) return lines;
         for (double lambda : new double[]{1e-6, 3e-6, 3e-5, 1e-4}) {
             report.accept("lambda " + lambda, LinearTextModel.train(familySet(n, fit), base.withLambda(lambda)));
         }
@@ -241,12 +250,16 @@ public final class ClassifyBenchmark {
         return out;
     }
 
-    private static Ceiling ceiling(List<Sample> train, List<Sample> test) {
+    private static Ceiling ceiling(List<Sample> train, List<Sample> test, TextModel model, String fallback) {
         Map<String, Map<String, Integer>> byText = new HashMap<>();
         for (Sample s : train) byText.computeIfAbsent(normalised(s.text), t -> new HashMap<>()).merge(s.family, 1, Integer::sum);
-        long seen = 0, correct = 0;
+        long seen = 0, correct = 0, modelSeen = 0, modelUnseen = 0;
         for (Sample s : test) {
             Map<String, Integer> families = byText.get(normalised(s.text));
+            TextModel.Prediction p = model.predict(s.text);
+            boolean right = (p == null ? fallback : model.classes().get(p.best())).equals(s.family);
+            if (right && families == null) modelUnseen++;
+            if (right && families != null) modelSeen++;
             if (families == null) continue;
             seen++;
             String majority = null;
@@ -255,7 +268,7 @@ public final class ClassifyBenchmark {
             }
             if (majority.equals(s.family)) correct++;
         }
-        return new Ceiling(seen, correct, test.size());
+        return new Ceiling(seen, correct, test.size(), modelSeen, modelUnseen);
     }
 
     private static String normalised(String text) {

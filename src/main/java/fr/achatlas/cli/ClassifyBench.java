@@ -13,6 +13,10 @@ final class ClassifyBench {
     private ClassifyBench() {
     }
 
+    private static double pct(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+
     static int run(Path dir, long records, Path shared, boolean tune, boolean accuracyOnly) throws Exception {
         ClassifyBenchmark bench = new ClassifyBenchmark(System.out);
         if (tune) {
@@ -38,8 +42,11 @@ final class ClassifyBench {
                 md.append(String.format(Locale.ROOT, "| ≥ %.1f | %d / %d | %.1f %% | %.1f %% |%n", b.threshold(), b.decided(), b.total(), 100 * b.accuracy(), 100 * b.toReview()));
             }
             ClassifyBenchmark.Ceiling c = a.ceiling();
-            md.append(String.format(Locale.ROOT, "%nLabel noise: %d of %d test records have their exact normalised text in the training part; the family that text most often has there is right for %d of them (%.1f %%).%n%n",
-                    c.seen(), c.test(), c.majorityCorrect(), c.seen() == 0 ? 0 : 100.0 * c.majorityCorrect() / c.seen()));
+            md.append(String.format(Locale.ROOT, "%nLabel noise: %d of %d test records have their exact normalised text in the training part; the family that text most often has there is right for %d of them (%.1f %%). "
+                            + "The product model gets %d of those %d right (%.1f %%) and %d of the other %d (%.1f %%).%n%n",
+                    c.seen(), c.test(), c.majorityCorrect(), pct(c.majorityCorrect(), c.seen()),
+                    c.modelSeenCorrect(), c.seen(), pct(c.modelSeenCorrect(), c.seen()),
+                    c.modelUnseenCorrect(), c.test() - c.seen(), pct(c.modelUnseenCorrect(), c.test() - c.seen())));
         } else {
             System.out.println("Données réelles absentes (" + decp + ") : banc de précision sauté.");
         }

@@ -46,7 +46,7 @@ public final class LinearTextModel implements TextModel {
         }
 
         public Params withCharWeight(double v) {
-            return new Params(minGram, maxGram, charWeight, minCharDf, lambda, epochs, eta0, maxWeight, seed);
+            return new Params(minGram, maxGram, v, minCharDf, lambda, epochs, eta0, maxWeight, seed);
         }
 
         public Params withGrams(int min, int max) {
