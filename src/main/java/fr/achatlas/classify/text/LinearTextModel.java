@@ -32,35 +32,41 @@ public final class LinearTextModel implements TextModel {
      * @param eta0              initial learning rate
      * @param maxWeight         an example's weight (its number of occurrences, or a nomenclature text's weight) is capped
      * @param seed              shuffling seed
+     * @param maxSteps          bound on SGD steps (epochs × examples): a national-scale training set (tens of
+     *                          thousands of distinct texts) gets fewer epochs, which it needs anyway, and the 1.5 M
+     *                          record throughput target holds
      */
     public record Params(int minGram, int maxGram, double charWeight, int minCharDf, double lambda, int epochs,
-                         double eta0, double maxWeight, long seed) {
-        public static final Params DEFAULT = new Params(3, 5, 1.0, 2, 1e-5, 12, 0.5, 4, 42);
+                         double eta0, double maxWeight, long seed, long maxSteps) {
+        public static final Params DEFAULT = new Params(3, 5, 1.0, 2, 1e-5, 12, 0.5, 4, 42, 100_000);
 
         public Params withLambda(double v) {
-            return new Params(minGram, maxGram, charWeight, minCharDf, v, epochs, eta0, maxWeight, seed);
+            return new Params(minGram, maxGram, charWeight, minCharDf, v, epochs, eta0, maxWeight, seed, maxSteps);
         }
 
         public Params withEpochs(int v) {
-            return new Params(minGram, maxGram, charWeight, minCharDf, lambda, v, eta0, maxWeight, seed);
+            return new Params(minGram, maxGram, charWeight, minCharDf, lambda, v, eta0, maxWeight, seed, maxSteps);
         }
 
         public Params withCharWeight(double v) {
-            return new Params(minGram, maxGram, v, minCharDf, lambda, epochs, eta0, maxWeight, seed);
+            return new Params(minGram, maxGram, v, minCharDf, lambda, epochs, eta0, maxWeight, seed, maxSteps);
         }
 
         public Params withGrams(int min, int max) {
-            return new Params(min, max, charWeight, minCharDf, lambda, epochs, eta0, maxWeight, seed);
+            return new Params(min, max, charWeight, minCharDf, lambda, epochs, eta0, maxWeight, seed, maxSteps);
         }
 
         public Params withMaxWeight(double v) {
-            return new Params(minGram, maxGram, charWeight, minCharDf, lambda, epochs, eta0, v, seed);
+            return new Params(minGram, maxGram, charWeight, minCharDf, lambda, epochs, eta0, v, seed, maxSteps);
         }
 
         public Params withEta0(double v) {
-            return new Params(minGram, maxGram, charWeight, minCharDf, lambda, epochs, v, maxWeight, seed);
+            return new Params(minGram, maxGram, charWeight, minCharDf, lambda, epochs, v, maxWeight, seed, maxSteps);
         }
     }
+
+    /** A word enters the explanation when it pushes at least this share of what the first word pushes. */
+    static final double EXPLANATION_SHARE = 0.25;
 
     private final List<String> classes;
     private final Map<String, Integer> classIndex = new HashMap<>();
@@ -106,36 +112,45 @@ public final class LinearTextModel implements TextModel {
         return documents;
     }
 
-    /** A text as a sparse TF-IDF vector; {@code owners} (when given) receives, per entry, its feature occurrences. */
-    private record Vector(int[] index, float[] value) {
+    /** A text as a sparse TF-IDF vector, indexes ascending; {@code tf} holds each entry's raw count. */
+    private record Vector(int[] index, float[] value, int[] tf) {
     }
 
-    private Vector vectorise(List<TextFeatures.Feature> features) {
-        return vectorise(features, vocabulary, idf, block, params.charWeight);
+    /** Vocabulary ids of the features (−1 when unknown), in the features' order. */
+    private static int[] ids(List<TextFeatures.Feature> features, Map<String, Integer> vocabulary) {
+        int[] ids = new int[features.size()];
+        for (int i = 0; i < ids.length; i++) ids[i] = vocabulary.getOrDefault(features.get(i).key(), -1);
+        return ids;
     }
 
-    private static Vector vectorise(List<TextFeatures.Feature> features, Map<String, Integer> vocabulary, float[] idf,
-                                    byte[] block, double charWeight) {
-        Map<Integer, Integer> tf = new HashMap<>();
-        for (TextFeatures.Feature f : features) {
-            Integer id = vocabulary.get(f.key());
-            if (id != null) tf.merge(id, 1, Integer::sum);
+    private static Vector vectorise(int[] ids, float[] idf, byte[] block, double charWeight) {
+        int[] sorted = ids.clone();
+        Arrays.sort(sorted);
+        int k = 0, start = 0;
+        while (start < sorted.length && sorted[start] < 0) start++;
+        int[] index = new int[sorted.length - start];
+        int[] tf = new int[index.length];
+        for (int i = start; i < sorted.length; i++) {
+            if (k > 0 && index[k - 1] == sorted[i]) {
+                tf[k - 1]++;
+            } else {
+                index[k] = sorted[i];
+                tf[k++] = 1;
+            }
         }
-        int[] index = new int[tf.size()];
-        float[] value = new float[tf.size()];
-        int k = 0;
+        index = Arrays.copyOf(index, k);
+        tf = Arrays.copyOf(tf, k);
+        float[] value = new float[k];
         double[] norm = new double[2];
-        for (Map.Entry<Integer, Integer> e : tf.entrySet()) index[k++] = e.getKey();
-        Arrays.sort(index);
         for (int i = 0; i < k; i++) {
             int id = index[i];
-            double v = (1 + Math.log(tf.get(id))) * idf[id];
+            double v = (1 + Math.log(tf[i])) * idf[id];
             value[i] = (float) v;
             norm[block[id]] += v * v;
         }
         double[] scale = {1 / Math.sqrt(Math.max(norm[0], 1e-12)), charWeight / Math.sqrt(Math.max(norm[1], 1e-12))};
         for (int i = 0; i < k; i++) value[i] = (float) (value[i] * scale[block[index[i]]]);
-        return new Vector(index, value);
+        return new Vector(index, value, tf);
     }
 
     @Override
@@ -143,7 +158,8 @@ public final class LinearTextModel implements TextModel {
         List<FrenchText.Term> terms = FrenchText.terms(text);
         if (terms.isEmpty()) return null;
         List<TextFeatures.Feature> features = TextFeatures.of(terms, params.minGram, params.maxGram);
-        Vector x = vectorise(features);
+        int[] ids = ids(features, vocabulary);
+        Vector x = vectorise(ids, idf, block, params.charWeight);
         if (x.index.length == 0) return null;
         int c = classes.size();
         double[] score = scores(x);
@@ -168,7 +184,7 @@ public final class LinearTextModel implements TextModel {
                 second = j;
             }
         }
-        return new Prediction(best, p[best], second, second < 0 ? 0 : p[second], explain(terms, features, x, best, p),
+        return new Prediction(best, p[best], second, second < 0 ? 0 : p[second], explain(terms, features, ids, x, best, p),
                 x.index.length, p);
     }
 
@@ -189,34 +205,33 @@ public final class LinearTextModel implements TextModel {
      * difference between its weight for {@code cls} and its probability-weighted mean weight (what it gives the
      * competition), summed over the features of each word.
      */
-    private List<String> explain(List<FrenchText.Term> terms, List<TextFeatures.Feature> features, Vector x, int cls, double[] p) {
+    private List<String> explain(List<FrenchText.Term> terms, List<TextFeatures.Feature> features, int[] ids, Vector x,
+                                 int cls, double[] p) {
         int c = classes.size();
-        Map<Integer, Double> push = new HashMap<>();
+        double[] push = new double[x.index.length];
         for (int i = 0; i < x.index.length; i++) {
             int base = x.index[i] * c;
             double mean = 0;
             for (int j = 0; j < c; j++) mean += p[j] * weights[base + j];
-            push.put(x.index[i], x.value[i] * (weights[base + cls] - mean));
+            push[i] = x.value[i] * (weights[base + cls] - mean);
         }
         // Occurrences of a feature share its push; a bigram's push is split between its two words.
-        Map<Integer, Integer> occurrences = new HashMap<>();
-        for (TextFeatures.Feature f : features) {
-            Integer id = vocabulary.get(f.key());
-            if (id != null) occurrences.merge(id, 1, Integer::sum);
-        }
         double[] byWord = new double[terms.size()];
-        for (TextFeatures.Feature f : features) {
-            Integer id = vocabulary.get(f.key());
-            if (id == null) continue;
-            double share = push.get(id) / occurrences.get(id) / (f.to() - f.from() + 1);
+        for (int o = 0; o < ids.length; o++) {
+            if (ids[o] < 0) continue;
+            int i = Arrays.binarySearch(x.index, ids[o]);
+            TextFeatures.Feature f = features.get(o);
+            double share = push[i] / x.tf[i] / (f.to() - f.from() + 1);
             for (int w = f.from(); w <= f.to(); w++) byWord[w] += share;
         }
         Integer[] order = new Integer[terms.size()];
         for (int i = 0; i < order.length; i++) order[i] = i;
         Arrays.sort(order, (a, b) -> Double.compare(byWord[b], byWord[a]));
         List<String> out = new ArrayList<>(3);
+        // Words far behind the first (a few shared character n-grams) would only blur the explanation.
+        double floor = order.length == 0 ? 0 : EXPLANATION_SHARE * byWord[order[0]];
         for (int i = 0; i < order.length && out.size() < 3; i++) {
-            if (byWord[order[i]] <= 0) break;
+            if (byWord[order[i]] <= 0 || byWord[order[i]] < floor) break;
             String word = terms.get(order[i]).word();
             if (!out.contains(word)) out.add(word);
         }
@@ -269,8 +284,8 @@ public final class LinearTextModel implements TextModel {
             idf[i] = idfList.get(i);
             block[i] = blockList.get(i);
         }
-        Map<String, Vector> vectors = new HashMap<>();
-        featuresByText.forEach((t, f) -> vectors.put(t, vectorise(f, kept, idf, block, params.charWeight)));
+        Map<String, Vector> vectors = new HashMap<>(featuresByText.size() * 2);
+        featuresByText.forEach((t, f) -> vectors.put(t, vectorise(ids(f, kept), idf, block, params.charWeight)));
 
         int n = examples.size();
         Vector[] xs = new Vector[n];
@@ -294,7 +309,9 @@ public final class LinearTextModel implements TextModel {
         for (int i = 0; i < n; i++) order[i] = i;
         double[] score = new double[c];
         double[] g = new double[c];
-        for (int epoch = 0; epoch < params.epochs; epoch++) {
+        int[] active = new int[c];
+        int epochs = (int) Math.max(1, Math.min(params.epochs, params.maxSteps / Math.max(1, n)));
+        for (int epoch = 0; epoch < epochs; epoch++) {
             for (int i = n - 1; i > 0; i--) {
                 int j = random.nextInt(i + 1);
                 int tmp = order[i];
@@ -316,12 +333,21 @@ public final class LinearTextModel implements TextModel {
                 for (int j = 0; j < c; j++) max = Math.max(max, score[j]);
                 double sum = 0;
                 for (int j = 0; j < c; j++) sum += (score[j] = Math.exp(score[j] - max));
-                for (int j = 0; j < c; j++) g[j] = ws[i] * (score[j] / sum - (j == ys[i] ? 1 : 0));
+                // Once the model fits, most classes get a negligible gradient: only the others are updated.
+                int a = 0;
+                for (int j = 0; j < c; j++) {
+                    double gj = ws[i] * (score[j] / sum - (j == ys[i] ? 1 : 0));
+                    g[j] = gj;
+                    if (Math.abs(gj) >= 1e-4) active[a++] = j;
+                }
                 scale *= 1 - eta * params.lambda;
                 for (int k = 0; k < x.index.length; k++) {
                     int base = x.index[k] * c;
                     double step = eta * x.value[k] / scale;
-                    for (int j = 0; j < c; j++) w[base + j] -= (float) (step * g[j]);
+                    for (int q = 0; q < a; q++) {
+                        int j = active[q];
+                        w[base + j] -= (float) (step * g[j]);
+                    }
                 }
                 for (int j = 0; j < c; j++) bias[j] -= (float) (eta * g[j]);
                 if (scale < 1e-6) {
