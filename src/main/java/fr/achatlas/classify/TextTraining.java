@@ -20,7 +20,7 @@ import java.util.List;
  */
 public final class TextTraining {
 
-    /** Naive Bayes smoothing and prior strength (the model kept for comparison in the benchmark). */
+    /** Naive Bayes smoothing and prior strength. */
     public static final double ALPHA = 0.05;
     public static final double PRIOR_POWER = 0.5;
     /**

@@ -10,8 +10,8 @@ import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * The first text classifier, kept as a cheap alternative and for comparison in the benchmark: a multinomial naive
- * Bayes classifier over word unigrams and bigrams (stems, presence per document), chosen
+ * The first text classifier, now one half of the product's mix ({@link EnsembleModel}) and a cheap alternative on its
+ * own: a multinomial naive Bayes classifier over word unigrams and bigrams (stems, presence per document), chosen
  * because it trains in one pass, predicts in microseconds and explains itself: each term's contribution to the winning
  * family is a readable number, and the top terms go into the evidence. Immutable once built; safe for concurrent use.
  */
