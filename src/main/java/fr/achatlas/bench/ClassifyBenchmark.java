@@ -172,6 +172,7 @@ public final class ClassifyBenchmark {
         };
         TextModel nb = NaiveBayesModel.train(familySet(n, fit), TextTraining.ALPHA, TextTraining.PRIOR_POWER);
         report.accept("naive Bayes", nb);
+        for (double alpha : new double[]{0.1, 0.3, 1}) report.accept("complement naive Bayes alpha " + alpha, NaiveBayesModel.trainComplement(familySet(n, fit), alpha));
         LinearTextModel.Params base = TextTraining.PARAMS;
         TextModel lr = LinearTextModel.train(familySet(n, fit), base);
         report.accept("linear " + base, lr);

@@ -140,6 +140,13 @@ public final class NaiveBayesModel implements TextModel {
         return new Builder(classes);
     }
 
+    /** Complement naive Bayes over a training set (see {@link Builder#buildComplement}). */
+    public static NaiveBayesModel trainComplement(TrainingSet set, double alpha) {
+        Builder b = new Builder(set.classes());
+        for (TrainingSet.Example e : set.examples()) b.add(e.text(), set.classes().get(e.label()), e.weight());
+        return b.buildComplement(alpha);
+    }
+
     /** Naive Bayes over a training set: each distinct (text, class) pair counts with its weight. */
     public static NaiveBayesModel train(TrainingSet set, double alpha, double priorPower) {
         Builder b = new Builder(set.classes());
@@ -182,6 +189,38 @@ public final class NaiveBayesModel implements TextModel {
             classDocs[cls] += weight;
             documents++;
             return this;
+        }
+
+        /**
+         * Complement naive Bayes (Rennie et al., 2003): each class is scored by how unlike the other classes' texts
+         * the text is, with weights normalised per class — less biased towards classes with many examples. Uniform
+         * priors; scores are scaled by the vocabulary size so that the softmax is not flat (its probabilities are
+         * not calibrated: used in the benchmark's tuning only).
+         */
+        public NaiveBayesModel buildComplement(double alpha) {
+            int c = classes.size(), v = counts.size();
+            double allTerms = Arrays.stream(classTerms).sum();
+            double[] featureTotal = new double[v];
+            for (int f = 0; f < v; f++) for (float x : counts.get(f)) featureTotal[f] += x;
+            float[] logProb = new float[v * c];
+            float[] mean = new float[v];
+            for (int j = 0; j < c; j++) {
+                double denominator = Math.log(allTerms - classTerms[j] + alpha * v);
+                double[] w = new double[v];
+                double norm = 0;
+                for (int f = 0; f < v; f++) {
+                    w[f] = Math.log(featureTotal[f] - counts.get(f)[j] + alpha) - denominator;
+                    norm += Math.abs(w[f]);
+                }
+                for (int f = 0; f < v; f++) {
+                    float lp = (float) (-w[f] / norm * v);
+                    logProb[f * c + j] = lp;
+                    mean[f] += lp / c;
+                }
+            }
+            String[] display = new String[v];
+            featureIds.forEach((f, id) -> display[id] = surfaces.getOrDefault(f, f));
+            return new NaiveBayesModel(classes, Map.copyOf(featureIds), display, logProb, mean, new double[c], documents);
         }
 
         /**

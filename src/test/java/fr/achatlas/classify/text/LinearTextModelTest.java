@@ -116,4 +116,12 @@ class LinearTextModelTest {
         assertThatThrownBy(() -> new EnsembleModel(lr, NaiveBayesModel.builder(List.of("X")).build(0.05, 0.5), 0.5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void complementNaiveBayesLearnsTheFixtures() {
+        NaiveBayesModel m = NaiveBayesModel.trainComplement(fixtures(), 1.0);
+        assertThat(m.classes().get(m.predict("nettoyage des vitres").best())).isEqualTo("EXP01");
+        assertThat(m.classes().get(m.predict("élagage et tonte").best())).isEqualTo("ENV02");
+        assertThat(m.classes().get(m.predict("chaussée").best())).isEqualTo("TPU01");
+    }
 }
