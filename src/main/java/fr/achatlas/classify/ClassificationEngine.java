@@ -132,6 +132,16 @@ public final class ClassificationEngine {
         return p;
     }
 
+    /** Same, over the families of a CPV division; remembered per (division, text) in the same bounded cache. */
+    private TextModel.Prediction predictWithin(String text, String division, BitSet allowed) {
+        String key = division + '\u0000' + text;
+        java.util.Optional<TextModel.Prediction> known = predictions.get(key);
+        if (known != null) return known.orElse(null);
+        TextModel.Prediction p = model.predict(text, allowed::get);
+        if (predictions.size() < PREDICTION_CACHE) predictions.put(key, java.util.Optional.ofNullable(p));
+        return p;
+    }
+
     private Classification manual(ClassificationInput in, ManualDecision d) {
         String verb = d.status() == Status.VALIDATED ? "validé" : "corrigé";
         String evidence = "classement " + verb + " par " + d.user() + (d.at() == null ? "" : " le " + d.at().format(DATE))
@@ -200,10 +210,7 @@ public final class ClassificationEngine {
         if (Cpv.isDivisionOnly(in.cpv())) {
             allowed = familiesByDivision.get(in.cpv().substring(0, 2));
             ev.append("CPV ").append(in.cpv()).append(" trop générique (division ").append(in.cpv(), 0, 2).append(')');
-            if (allowed != null && text != null) {
-                BitSet a = allowed;
-                text = model.predict(in.text(), a::get);
-            }
+            if (allowed != null && text != null) text = predictWithin(in.text(), in.cpv().substring(0, 2), allowed);
         } else if (in.cpv() != null && !in.cpv().isBlank()) {
             ev.append("CPV « ").append(in.cpv()).append(" » invalide");
         } else if (in.kind() == SubjectKind.CONTRACT) {

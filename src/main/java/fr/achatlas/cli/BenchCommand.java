@@ -37,9 +37,15 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-jq", description = "Sans la comparaison jq.")
     boolean noJq;
 
+    @Option(names = "--tune", description = "classify : réglage du modèle de texte sur une partie de validation tirée de l'apprentissage (la partie test n'est pas lue).")
+    boolean tune;
+
+    @Option(names = "--accuracy-only", description = "classify : précision seulement, sans le débit.")
+    boolean accuracyOnly;
+
     @Override
     public Integer call() throws Exception {
-        if ("classify".equals(which)) return ClassifyBench.run(dir, records, shared);
+        if ("classify".equals(which)) return ClassifyBench.run(dir, records, shared, tune, accuracyOnly);
         if ("spending".equals(which) || "sirene".equals(which)) {
             var kind = "spending".equals(which) ? fr.achatlas.bench.ReferentialBenchmark.Kind.SPENDING
                     : fr.achatlas.bench.ReferentialBenchmark.Kind.SIRENE;

@@ -16,6 +16,7 @@ import fr.achatlas.classify.nomenclature.Nomenclature;
 import fr.achatlas.classify.nomenclature.NomenclatureFiles;
 import fr.achatlas.classify.nomenclature.RuleKind;
 import fr.achatlas.classify.text.TextModel;
+import fr.achatlas.classify.text.TrainingSet;
 import fr.achatlas.query.ClassificationQueries;
 import fr.achatlas.store.ClassificationStore;
 import fr.achatlas.store.Database;
@@ -60,7 +61,7 @@ public final class Reclassifier {
         Nomenclature n = nomenclature(user);
         List<ClassificationInput> contracts = queries.contractInputs();
         Map<SubjectRef, ManualDecision> decisions = queries.decisions();
-        TextModel.Builder builder = TextTraining.builder(n);
+        TrainingSet builder = TextTraining.builder(n);
         CpvCrosswalk cpv = new CpvCrosswalk(n.rules(RuleKind.CPV));
         SupplierProfiles suppliers = new SupplierProfiles();
         TextTraining.LabelledTexts texts = new TextTraining.LabelledTexts();
@@ -73,7 +74,7 @@ public final class Reclassifier {
         }
         texts.addTo(builder);
         long training = texts.records();
-        TextModel model = builder.build(TextTraining.ALPHA, TextTraining.PRIOR_POWER);
+        TextModel model = TextTraining.fit(builder);
         ClassificationEngine engine = new ClassificationEngine(n, model, suppliers, decisions, null);
         List<Classification> results = contracts.parallelStream().map(engine::classify).toList();
         store.replaceAll(SubjectKind.CONTRACT, results, user);

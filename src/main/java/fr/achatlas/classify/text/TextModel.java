@@ -1,85 +1,46 @@
 package fr.achatlas.classify.text;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.IntPredicate;
 
 /**
- * A multinomial naive Bayes text classifier over word unigrams and bigrams (stems, presence per document), chosen
- * because it trains in one pass, predicts in microseconds and explains itself: each term's contribution to the winning
- * family is a readable number, and the top terms go into the evidence. Immutable once built; safe for concurrent use.
+ * A text classifier over a fixed list of classes (families, or CPV divisions in the benchmark): a probability per
+ * class for a text, and the words that weighed most for the best one, so that a proposal can be explained.
+ * Implementations are immutable once trained and safe for concurrent use.
  */
-public final class TextModel {
+public interface TextModel {
 
-    /** The best family for a text and the runner-up, with the terms that weighed most for the best one. */
-    public record Prediction(int best, double probability, int second, double secondProbability, List<String> terms,
-                             int knownTerms, double[] distribution) {
+    /** The best class for a text and the runner-up, with the terms that weighed most for the best one. */
+    record Prediction(int best, double probability, int second, double secondProbability, List<String> terms,
+                      int knownTerms, double[] distribution) {
         public double probabilityOf(int classIndex) {
             return classIndex < 0 ? 0 : distribution[classIndex];
         }
-    }
 
-    private final List<String> classes;
-    private final Map<String, Integer> featureIds;
-    private final String[] display;
-    /** log P(feature | class), row-major: [feature * classes + class]. */
-    private final float[] logProb;
-    /** Mean of a feature's log-probabilities over classes: the contribution baseline used in explanations. */
-    private final float[] meanLogProb;
-    private final double[] logPrior;
-    private final long documents;
-
-    private TextModel(List<String> classes, Map<String, Integer> featureIds, String[] display, float[] logProb,
-                      float[] meanLogProb, double[] logPrior, long documents) {
-        this.classes = classes;
-        this.featureIds = featureIds;
-        this.display = display;
-        this.logProb = logProb;
-        this.meanLogProb = meanLogProb;
-        this.logPrior = logPrior;
-        this.documents = documents;
-    }
-
-    public List<String> classes() {
-        return classes;
-    }
-
-    public int classIndex(String label) {
-        return classes.indexOf(label);
-    }
-
-    public int vocabularySize() {
-        return display.length;
-    }
-
-    public long documents() {
-        return documents;
-    }
-
-    /** Distinct unigram and bigram features of a text. */
-    static Set<String> features(List<FrenchText.Term> terms, Map<String, String> surfaces) {
-        Set<String> out = new LinkedHashSet<>();
-        for (int i = 0; i < terms.size(); i++) {
-            FrenchText.Term t = terms.get(i);
-            out.add(t.stem());
-            if (surfaces != null) surfaces.putIfAbsent(t.stem(), t.word());
-            if (i + 1 < terms.size()) {
-                FrenchText.Term u = terms.get(i + 1);
-                String bigram = t.stem() + ' ' + u.stem();
-                out.add(bigram);
-                if (surfaces != null) surfaces.putIfAbsent(bigram, t.word() + ' ' + u.word());
-            }
+        /** Class indexes by decreasing probability (at most {@code n}). */
+        public int[] top(int n) {
+            int c = distribution.length;
+            Integer[] order = new Integer[c];
+            for (int i = 0; i < c; i++) order[i] = i;
+            java.util.Arrays.sort(order, (a, b) -> {
+                int cmp = Double.compare(distribution[b], distribution[a]);
+                return cmp != 0 ? cmp : Integer.compare(a, b);
+            });
+            int k = Math.min(n, c);
+            int[] out = new int[k];
+            for (int i = 0; i < k; i++) out[i] = order[i];
+            return out;
         }
-        return out;
+    }
+
+    List<String> classes();
+
+    default int classIndex(String label) {
+        return classes().indexOf(label);
     }
 
     /** Predicts over all classes. Null when the text has no known term. */
-    public Prediction predict(String text) {
+    default Prediction predict(String text) {
         return predict(text, null);
     }
 
@@ -87,130 +48,11 @@ public final class TextModel {
      * Predicts over the classes {@code allowed} accepts (all when null), e.g. the families a division-only CPV code can
      * lead to. Null when the text has no known term or no class is allowed.
      */
-    public Prediction predict(String text, IntPredicate allowed) {
-        List<FrenchText.Term> terms = FrenchText.terms(text);
-        if (terms.isEmpty()) return null;
-        int c = classes.size();
-        int[] ids = new int[terms.size() * 2];
-        int k = 0;
-        for (String f : features(terms, null)) {
-            Integer id = featureIds.get(f);
-            if (id != null) ids[k++] = id;
-        }
-        if (k == 0) return null;
-        double[] score = logPrior.clone();
-        for (int i = 0; i < k; i++) {
-            int base = ids[i] * c;
-            for (int j = 0; j < c; j++) score[j] += logProb[base + j];
-        }
-        // Naive Bayes posteriors are overconfident (terms are not independent): a temperature growing with the number
-        // of terms brings them closer to observed accuracy.
-        double temperature = Math.max(1.0, k / 2.0);
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < c; j++) if ((allowed == null || allowed.test(j)) && score[j] > max) max = score[j];
-        if (max == Double.NEGATIVE_INFINITY) return null;
-        double[] p = new double[c];
-        double sum = 0;
-        for (int j = 0; j < c; j++) {
-            if (allowed != null && !allowed.test(j)) continue;
-            p[j] = Math.exp((score[j] - max) / temperature);
-            sum += p[j];
-        }
-        int best = -1, second = -1;
-        for (int j = 0; j < c; j++) {
-            p[j] /= sum;
-            if (best < 0 || p[j] > p[best]) {
-                second = best;
-                best = j;
-            } else if (second < 0 || p[j] > p[second]) {
-                second = j;
-            }
-        }
-        return new Prediction(best, p[best], second, second < 0 ? 0 : p[second], explain(ids, k, best), k, p);
-    }
+    Prediction predict(String text, IntPredicate allowed);
 
-    /** The (at most three) terms that pushed most towards {@code cls}. */
-    private List<String> explain(int[] ids, int k, int cls) {
-        int c = classes.size();
-        Integer[] order = new Integer[k];
-        double[] contribution = new double[k];
-        for (int i = 0; i < k; i++) {
-            order[i] = i;
-            contribution[i] = logProb[ids[i] * c + cls] - meanLogProb[ids[i]];
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(contribution[b], contribution[a]));
-        List<String> out = new ArrayList<>(3);
-        for (int i = 0; i < k && out.size() < 3; i++) {
-            if (contribution[order[i]] <= 0) break;
-            String term = display[ids[order[i]]];
-            if (out.stream().noneMatch(t -> t.contains(term) || term.contains(t))) out.add(term);
-        }
-        return out;
-    }
+    /** Distinct features the model knows (for reports). */
+    int vocabularySize();
 
-    public static Builder builder(List<String> classes) {
-        return new Builder(classes);
-    }
-
-    /** Accumulates labelled texts; {@link #build} turns counts into log-probabilities. Not thread-safe. */
-    public static final class Builder {
-        private final List<String> classes;
-        private final Map<String, Integer> classIndex = new HashMap<>();
-        private final Map<String, Integer> featureIds = new HashMap<>();
-        private final Map<String, String> surfaces = new HashMap<>();
-        private final List<float[]> counts = new ArrayList<>();
-        private final double[] classTerms;
-        private final double[] classDocs;
-        private long documents;
-
-        private Builder(List<String> classes) {
-            this.classes = List.copyOf(classes);
-            for (int i = 0; i < classes.size(); i++) classIndex.put(classes.get(i), i);
-            this.classTerms = new double[classes.size()];
-            this.classDocs = new double[classes.size()];
-        }
-
-        /** Adds a labelled text with a weight (nomenclature labels and keywords weigh more than one contract). */
-        public Builder add(String text, String label, double weight) {
-            Integer cls = classIndex.get(label);
-            if (cls == null || text == null) return this;
-            Set<String> features = features(FrenchText.terms(text), surfaces);
-            if (features.isEmpty()) return this;
-            for (String f : features) {
-                int id = featureIds.computeIfAbsent(f, x -> {
-                    counts.add(new float[classes.size()]);
-                    return counts.size() - 1;
-                });
-                counts.get(id)[cls] += (float) weight;
-            }
-            classTerms[cls] += weight * features.size();
-            classDocs[cls] += weight;
-            documents++;
-            return this;
-        }
-
-        /**
-         * @param alpha      additive smoothing of term counts
-         * @param priorPower 0 for uniform class priors, 1 for priors proportional to training documents
-         */
-        public TextModel build(double alpha, double priorPower) {
-            int c = classes.size(), v = counts.size();
-            float[] logProb = new float[v * c];
-            float[] mean = new float[v];
-            for (int j = 0; j < c; j++) {
-                double denominator = Math.log(classTerms[j] + alpha * v);
-                for (int f = 0; f < v; f++) {
-                    float lp = (float) (Math.log(counts.get(f)[j] + alpha) - denominator);
-                    logProb[f * c + j] = lp;
-                    mean[f] += lp / c;
-                }
-            }
-            double totalDocs = Arrays.stream(classDocs).sum();
-            double[] prior = new double[c];
-            for (int j = 0; j < c; j++) prior[j] = priorPower * Math.log((classDocs[j] + 1) / (totalDocs + c));
-            String[] display = new String[v];
-            featureIds.forEach((f, id) -> display[id] = surfaces.getOrDefault(f, f));
-            return new TextModel(classes, Map.copyOf(featureIds), display, logProb, mean, prior, documents);
-        }
-    }
+    /** Labelled documents it learnt from. */
+    long documents();
 }

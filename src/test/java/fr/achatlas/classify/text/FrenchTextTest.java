@@ -31,7 +31,7 @@ class FrenchTextTest {
 
     @Test
     void modelLearnsAndExplains() {
-        TextModel.Builder b = TextModel.builder(List.of("EXP01", "ENV02", "TPU01"));
+        NaiveBayesModel.Builder b = NaiveBayesModel.builder(List.of("EXP01", "ENV02", "TPU01"));
         b.add("nettoyage des locaux", "EXP01", 1).add("nettoyage des vitres et des bureaux", "EXP01", 1)
                 .add("entretien des espaces verts", "ENV02", 1).add("tonte et élagage", "ENV02", 1)
                 .add("travaux de voirie", "TPU01", 1).add("réfection de chaussée et trottoirs", "TPU01", 1);
