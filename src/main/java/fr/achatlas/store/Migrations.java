@@ -20,7 +20,8 @@ public final class Migrations {
 
     /** The scripts in order. A new migration is added here and as a resource; released scripts are never edited. */
     static final List<String> SCRIPTS = List.of(
-            "V1__contracts.sql");
+            "V1__contracts.sql",
+            "V4__cube_and_access.sql");
 
     private Migrations() {
     }
