@@ -110,32 +110,46 @@ public final class Cube {
         List<Object[]> rows = new ArrayList<>();
         boolean truncated = false;
         if (!axes.isEmpty()) {
-            StringBuilder sql = new StringBuilder("WITH ").append(base);
             StringBuilder proj = new StringBuilder("SELECT *");
             for (int i = 0; i < axes.size(); i++) {
                 Dimension d = axes.get(i);
                 proj.append(", CAST((").append(d.keyExpr()).append(") AS VARCHAR) AS _k").append(i)
                         .append(", CAST((").append(d.labelExpr() == null ? d.keyExpr() : d.labelExpr()).append(") AS VARCHAR) AS _l").append(i);
             }
-            sql.append(", cells AS (").append(proj).append(" FROM base)");
-            if (q.top() != null) {
-                for (int i = 0; i < axes.size(); i++) {
-                    sql.append(", r").append(i).append(" AS (SELECT k, row_number() OVER (ORDER BY m DESC NULLS LAST, k NULLS LAST) AS rk FROM ")
-                            .append("(SELECT _k").append(i).append(" AS k, ").append(m1).append(" AS m FROM cells GROUP BY 1))");
-                }
-            }
-            StringBuilder select = new StringBuilder("SELECT ");
-            StringBuilder group = new StringBuilder();
-            StringBuilder from = new StringBuilder(" FROM cells c");
+            // Top N: the ranking is a query of its own, whose keys are then bound as parameters. (One statement with the
+            // ranking as a CTE joined back trips an internal error of DuckDB 1.4 when the filters carry parameters.)
+            List<Object> mainParams = new ArrayList<>(params);
+            List<String> keyExprs = new ArrayList<>();
             for (int i = 0; i < axes.size(); i++) {
-                String key = q.top() == null ? "c._k" + i
-                        : "CASE WHEN r" + i + ".rk <= " + q.top() + " THEN c._k" + i + " ELSE '" + CubeQuery.OTHERS_KEY + "' END";
-                if (q.top() != null) from.append(" LEFT JOIN r").append(i).append(" ON r").append(i).append(".k IS NOT DISTINCT FROM c._k").append(i);
-                select.append(key).append(" AS k").append(i).append(", any_value(c._l").append(i).append(") AS l").append(i).append(", ");
+                if (q.top() == null) {
+                    keyExprs.add("c._k" + i);
+                    continue;
+                }
+                List<String> topKeys = new ArrayList<>();
+                boolean nullInTop = false;
+                String rank = "WITH " + base + ", cells AS (" + proj + " FROM base) SELECT _k" + i + " FROM cells GROUP BY 1 ORDER BY "
+                        + m1 + " DESC NULLS LAST, 1 NULLS LAST LIMIT " + q.top();
+                try (PreparedStatement ps = prepare(rank, params); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String k = rs.getString(1);
+                        if (k == null) nullInTop = true;
+                        else topKeys.add(k);
+                    }
+                }
+                List<String> conds = new ArrayList<>();
+                if (!topKeys.isEmpty()) conds.add(Scope.in("c._k" + i, new java.util.LinkedHashSet<>(topKeys), mainParams));
+                if (nullInTop) conds.add("c._k" + i + " IS NULL");
+                keyExprs.add(conds.isEmpty() ? "'" + CubeQuery.OTHERS_KEY + "'"
+                        : "CASE WHEN " + String.join(" OR ", conds) + " THEN c._k" + i + " ELSE '" + CubeQuery.OTHERS_KEY + "' END");
+            }
+            StringBuilder sql = new StringBuilder("WITH ").append(base).append(", cells AS (").append(proj).append(" FROM base) SELECT ");
+            StringBuilder group = new StringBuilder();
+            for (int i = 0; i < axes.size(); i++) {
+                sql.append(keyExprs.get(i)).append(" AS k").append(i).append(", any_value(c._l").append(i).append(") AS l").append(i).append(", ");
                 group.append(i == 0 ? "" : ", ").append("k").append(i);
             }
-            for (int j = 0; j < measures.size(); j++) select.append(j == 0 ? "" : ", ").append(measures.get(j).sql()).append(" AS m").append(j);
-            sql.append(' ').append(select).append(from).append(" GROUP BY ").append(group).append(" ORDER BY ");
+            for (int j = 0; j < measures.size(); j++) sql.append(j == 0 ? "" : ", ").append(measures.get(j).sql()).append(" AS m").append(j);
+            sql.append(" FROM cells c GROUP BY ").append(group).append(" ORDER BY ");
             for (int i = 0; i < axes.size(); i++) {
                 sql.append("(k").append(i).append(" = '").append(CubeQuery.OTHERS_KEY).append("'), ");
                 if (axes.get(i).chronological()) sql.append("k").append(i).append(" NULLS LAST, ");
@@ -143,7 +157,7 @@ public final class Cube {
             }
             sql.append("k0 NULLS LAST").append(axes.size() == 2 ? ", m0 DESC NULLS LAST, k1 NULLS LAST" : "")
                     .append(" LIMIT ").append(MAX_ROWS + 1);
-            try (PreparedStatement ps = prepare(sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(sql.toString(), mainParams); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (rows.size() == MAX_ROWS) {
                         truncated = true;

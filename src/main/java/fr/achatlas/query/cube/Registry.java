@@ -28,8 +28,8 @@ public final class Registry {
     private static final List<Dimension> DIMENSIONS = List.of(
             d("buyer", "Acheteur", "buyer_id", "buyer_name", null, "direction", BOTH),
             d("buyer_kind", "Type d'acheteur", "buyer_kind", null, null, "buyer", BOTH),
-            new Dimension("direction", "Direction", "direction", null, "buyer", "service", BOTH, false, true, null),
-            new Dimension("service", "Service", "service", null, "direction", null, BOTH, false, true, null),
+            new Dimension("direction", "Direction", "direction", null, "buyer", "service", SPENDING, false, true, null),
+            new Dimension("service", "Service", "service", null, "direction", null, SPENDING, false, true, null),
             d("segment", "Segment d'achat", "segment_code", "coalesce(segment_label, segment_code)", null, "family", BOTH),
             d("family", "Famille d'achat", "family_code", "coalesce(family_label, family_code)", "segment", null, BOTH),
             d("cpv_division", "Division CPV", "cpv_division", null, null, "cpv", BOTH),
@@ -88,6 +88,19 @@ public final class Registry {
 
     private static String yesNo(String col) {
         return "CASE WHEN " + col + " THEN 'Oui' WHEN NOT " + col + " THEN 'Non' END";
+    }
+
+    /** Where a click drills to when the hierarchy's next level does not exist on a fact (contracts have no direction). */
+    private static final Map<String, String> ALTERNATE_CHILD = Map.of("buyer", "cpv_division", "buyer_kind", "buyer");
+
+    /** The finer dimension a click on {@code d} drills to on {@code fact}, or null (then the rows are shown). */
+    public static String childOn(Dimension d, Fact fact) {
+        String c = d.child();
+        while (c != null && !dimension(c).on(fact)) c = dimension(c).child();
+        if (c == null && ALTERNATE_CHILD.containsKey(d.name()) && dimension(ALTERNATE_CHILD.get(d.name())).on(fact)) {
+            c = ALTERNATE_CHILD.get(d.name());
+        }
+        return c;
     }
 
     public static List<Dimension> dimensions() {

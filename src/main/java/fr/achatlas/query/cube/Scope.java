@@ -68,7 +68,7 @@ public record Scope(String user, Role role, Set<String> ownBuyers, Set<String> s
         StringBuilder b = new StringBuilder(column).append(" IN (");
         int i = 0;
         for (String v : values.stream().sorted().toList()) {
-            b.append(i++ == 0 ? "?" : ", ?");
+            b.append(i++ == 0 ? "CAST(? AS VARCHAR)" : ", CAST(? AS VARCHAR)");
             params.add(v);
         }
         return b.append(')').toString();

@@ -17,6 +17,17 @@ public class ApiErrors {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
     }
 
+    @ExceptionHandler(java.sql.SQLException.class)
+    ResponseEntity<Map<String, String>> database(java.sql.SQLException e) {
+        org.slf4j.LoggerFactory.getLogger(ApiErrors.class).error("Database error", e);
+        return ResponseEntity.internalServerError().body(Map.of("error", "Erreur de la base de données : la requête n'a pas abouti."));
+    }
+
+    @ExceptionHandler(NumberFormatException.class)
+    ResponseEntity<Map<String, String>> number(NumberFormatException e) {
+        return ResponseEntity.badRequest().body(Map.of("error", "Nombre attendu : " + e.getMessage()));
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
         return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));

@@ -72,11 +72,11 @@ public class CubeController {
     }
 
     private static List<AxisInfo> axes(Fact fact) {
-        return Registry.dimensions().stream().filter(d -> d.on(fact)).map(CubeController::info).toList();
+        return Registry.dimensions().stream().filter(d -> d.on(fact)).map(d -> info(d, fact)).toList();
     }
 
-    private static AxisInfo info(Dimension d) {
-        return new AxisInfo(d.name(), d.label(), d.parent(), d.child());
+    private static AxisInfo info(Dimension d, Fact fact) {
+        return new AxisInfo(d.name(), d.label(), d.parent(), Registry.childOn(d, fact));
     }
 
     @GetMapping
@@ -97,7 +97,7 @@ public class CubeController {
         for (Object[] row : r.rows()) rows.add(asMap(r.columns(), row));
         Map<String, Object> totals = new LinkedHashMap<>();
         for (int i = 0; i < q.measures().size(); i++) totals.put(q.measures().get(i), r.totals()[i]);
-        return new View(q.fact().name().toLowerCase(Locale.ROOT), q.axes().stream().map(Registry::dimension).map(CubeController::info).toList(),
+        return new View(q.fact().name().toLowerCase(Locale.ROOT), q.axes().stream().map(Registry::dimension).map(d -> info(d, q.fact())).toList(),
                 r.columns(), rows, totals, r.truncated());
     }
 

@@ -3,6 +3,7 @@ package fr.achatlas.web.api;
 import fr.achatlas.query.ContractDetails;
 import fr.achatlas.query.QualityQueries;
 import fr.achatlas.query.QualityReport;
+import fr.achatlas.query.TerritoryQueries;
 import fr.achatlas.query.cube.Cube;
 import fr.achatlas.query.cube.CubeQuery;
 import fr.achatlas.query.cube.CubeResult;
@@ -71,6 +72,14 @@ public class EntityController {
     public ResponseEntity<ContractDetails.Details> contract(@PathVariable long key) throws SQLException {
         try (Connection c = connections.open()) {
             return ResponseEntity.of(new ContractDetails(c).find(key));
+        }
+    }
+
+    @GetMapping("/api/territory")
+    @Operation(summary = "Le territoire : nom, départements (contour sur la carte), région")
+    public TerritoryQueries.Territory territory() throws SQLException {
+        try (Connection c = connections.open()) {
+            return new TerritoryQueries(c).territory();
         }
     }
 

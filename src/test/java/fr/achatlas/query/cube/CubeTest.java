@@ -68,6 +68,9 @@ class CubeTest {
         assertThat(Registry.dimension("year").child()).isEqualTo("month");
         CubeResult months = agg(Fact.CONTRACT, List.of("month"), List.of("amount_initial"),
                 Map.of("year", List.of("2023"), "buyer", List.of(BUYER_A)), null, admin);
+        // An integer axis filtered with a string value (as URLs carry it), and with "not filled in".
+        assertThat(agg(Fact.CONTRACT, List.of("buyer"), List.of("contracts"), Map.of("year", List.of("2024", CubeQuery.NULL_KEY)), 5, admin)
+                .totals()[0]).isEqualTo(4L);
         assertThat(months.rows()).hasSize(1);
         assertThat(months.rows().get(0)[0]).isEqualTo("2023-06");
         assertThat(months.rows().get(0)[2]).isEqualTo(eur("30000"));
