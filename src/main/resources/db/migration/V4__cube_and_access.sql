@@ -126,3 +126,12 @@ CREATE TABLE api_token (
     created_at         TIMESTAMP NOT NULL DEFAULT current_timestamp,
     last_used_at       TIMESTAMP
 );
+
+-- The cube reads a snapshot of each fact view (a plain table, fact_contract_snapshot…), rebuilt by the query layer
+-- when the store's signature (imports, buyers, view definition) changes: recomputing the view's window functions on
+-- every click costs seconds at national scale, reading the snapshot milliseconds.
+CREATE TABLE cube_snapshot (
+    fact               VARCHAR PRIMARY KEY,
+    signature          VARCHAR NOT NULL,
+    built_at           TIMESTAMP NOT NULL
+);

@@ -42,6 +42,15 @@ public final class CubeFixture {
     private CubeFixture() {
     }
 
+    /** Imports one more contract of buyer A, as a new import batch (what a later import does). */
+    public static void importOne(Database db, String id) throws SQLException {
+        Contract c = Contracts.marche().withId(id).withBuyer(Party.ofSiret(BUYER_A, "Commune d'Alpha")).withAmount("5000").build();
+        try (ContractBatchWriter w = ContractBatchWriter.begin(db, "/fixture/" + id + ".json", id + ".json", 1, "DECP_V2_JSON")) {
+            w.add(new StagedRecord(new Provenance(id + ".json", null, 1, SourceFormat.DECP_V2_JSON, "plateforme-test"), c, DedupKey.of(c), List.of()));
+            w.commit("fixture-" + id, 0);
+        }
+    }
+
     public static void load(Database db) throws SQLException {
         Party h1 = new Party(H1, "SIRET", null, "Jardins de Fictiville SARL");
         Party h2 = new Party(H2, "SIRET", null, "Bâtiments de Fictiville SA");

@@ -231,11 +231,14 @@ public final class Cube {
      * filters — all as {@code base AS (…)}, values bound through {@code params}.
      */
     private String base(Fact fact, Map<String, List<String>> filters, List<Dimension> axes, Scope scope, boolean lines,
-                        List<Object> params) {
+                        List<Object> params) throws SQLException {
         Set<Dimension> used = new LinkedHashSet<>(axes);
         for (String name : filters.keySet()) used.add(checkOn(Registry.dimension(name), fact));
         boolean byBuyer = used.stream().anyMatch(d -> BUYER_DIMENSIONS.contains(d.name()) || d.internal());
-        String view = fact.view();
+        // Rights first (a refused query touches nothing), then the fact view's snapshot (same columns), rebuilt when
+        // the store changed: see FactSnapshots.
+        String scopeWhere = scope.where(fact, lines, byBuyer, params);
+        String view = FactSnapshots.source(conn, fact);
         StringBuilder select = new StringBuilder("SELECT f.*");
         StringBuilder joins = new StringBuilder();
         Set<String> derivations = new LinkedHashSet<>();
@@ -252,7 +255,6 @@ public final class Cube {
             joins.append(" LEFT JOIN (SELECT supplier_id AS sid, count(DISTINCT buyer_id) AS n FROM ").append(view)
                     .append(" WHERE buyer_in_territory AND supplier_id IS NOT NULL GROUP BY 1) sb ON sb.sid = f.supplier_id");
         }
-        String scopeWhere = scope.where(fact, lines, byBuyer, params);
         StringBuilder where = new StringBuilder(scopeWhere);
         filters.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             Dimension d = Registry.dimension(e.getKey());

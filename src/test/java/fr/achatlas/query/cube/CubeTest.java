@@ -64,6 +64,19 @@ class CubeTest {
     }
 
     @Test
+    void snapshotFollowsTheStore() throws Exception {
+        assertThat(agg(Fact.CONTRACT, List.of("buyer"), List.of("contracts"), Map.of(), null, admin).rows())
+                .extracting(r -> r[1]).contains("Commune d'Alpha");
+        try (var st = db.connection().createStatement()) {
+            st.execute("UPDATE buyer SET name = 'Commune d''Alpha-sur-Mer' WHERE buyer_id = '" + BUYER_A + "'");
+        }
+        assertThat(agg(Fact.CONTRACT, List.of("buyer"), List.of("contracts"), Map.of(), null, admin).rows())
+                .extracting(r -> r[1]).contains("Commune d'Alpha-sur-Mer").doesNotContain("Commune d'Alpha");
+        CubeFixture.importOne(db, "A-3");
+        assertThat(agg(Fact.CONTRACT, List.of(), List.of("contracts"), Map.of(), null, admin).totals()[0]).isEqualTo(6L);
+    }
+
+    @Test
     void drillDownFiltersAndHierarchy() throws Exception {
         assertThat(Registry.dimension("year").child()).isEqualTo("month");
         CubeResult months = agg(Fact.CONTRACT, List.of("month"), List.of("amount_initial"),
