@@ -34,11 +34,11 @@ const CONFIG = {
         <div class="kpi"><strong>${fmt.eur(row.amount_initial)}</strong>montant initial</div>
         <div class="kpi"><strong>${fmt.num(row.contracts)}</strong>marchés</div>
         <div class="kpi"><strong>${fmt.num(row.suppliers)}</strong>fournisseurs</div>
-        <div class="kpi"><strong>${fmt.num(row.buyers)}</strong>acheteurs</div>
+        ${CONFIG.dim === 'buyer' ? '' : `<div class="kpi"><strong>${fmt.num(row.buyers)}</strong>acheteur${row.buyers > 1 ? 's' : ''}</div>`}
       </section>
       <div class="grid2">
         <section><h2 class="fr-h5">Par année</h2><div class="chart chart--small" id="by-year" role="img" aria-label="Montants par année"></div></section>
-        ${CONFIG.breakdowns.map((b, i) => `<section><h2 class="fr-h5">Par ${esc(axisLabel('contract', b).toLowerCase())}</h2><div id="bd-${i}"></div></section>`).join('')}
+        ${CONFIG.breakdowns.map((b, i) => `<section aria-label="Par ${esc(axisLabel('contract', b).toLowerCase())}"><div id="bd-${i}"></div></section>`).join('')}
       </div>
       <section id="spending"></section>
       <h2 class="fr-h4 fr-mt-4w">Marchés</h2><div id="contracts"></div>`;
