@@ -137,7 +137,7 @@ export async function franceMap(el, items, { kind, territory = [], onClick, name
       formatter: (v) => (kind === 'AMOUNT' ? fmt.num(Math.round(v / 1e3)) + ' k€' : fmt.num(Math.round(v))),
     },
     series: [{
-      type: 'map', map: 'france-departements', name, roam: true, selectedMode: false,
+      type: 'map', map: 'france-departements', name, roam: true, selectedMode: false, layoutCenter: ['50%', '50%'], layoutSize: '95%',
       itemStyle: { borderColor: '#666', borderWidth: 0.5, areaColor: '#f6f6f6' },
       emphasis: { itemStyle: { areaColor: '#c3992a' }, label: { show: false } },
       data: [
