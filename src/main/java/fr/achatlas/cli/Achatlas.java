@@ -11,7 +11,7 @@ import java.nio.file.Path;
 @Command(name = "achatlas", mixinStandardHelpOptions = true, version = "achatlas 0.1.0",
         description = "Cartographie et pilotage de la commande publique d'un territoire.",
         subcommands = {ImportCommand.class, QualityCommand.class, ExportCommand.class, StatusCommand.class, TerritoryCommand.class,
-                GenerateCommand.class, DemoCommand.class, ServeCommand.class, BenchCommand.class, RulesCommand.class,
+                GenerateCommand.class, DemoCommand.class, ServeCommand.class, BenchCommand.class, RulesCommand.class, UserCommand.class,
                 NomenclatureCommand.class, ClassifyCommand.class, SpendingCommand.class, SuppliersCommand.class, GeoCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Achatlas {

@@ -6,6 +6,7 @@ import fr.achatlas.parse.TerritoryFileReader;
 import fr.achatlas.query.StatusQueries;
 import fr.achatlas.store.Database;
 import fr.achatlas.store.TerritoryStore;
+import fr.achatlas.web.security.Accounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -35,6 +36,20 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--no-serve", description = "Prépare la base sans lancer le serveur.")
     boolean noServe;
 
+    /** Fresh passwords on every run: they are printed here and nowhere else. */
+    private static void printAccounts(Database db) throws Exception {
+        List<String[]> twoBuyers = new StatusQueries(db.connection()).buyers(2).stream()
+                .map(b -> new String[] {b.buyerId(), b.name()}).toList();
+        List<Accounts.Account> accounts = Accounts.demo(db, twoBuyers);
+        System.out.println();
+        System.out.println("Comptes de démonstration (mots de passe renouvelés à chaque lancement de la démo) :");
+        for (Accounts.Account a : accounts) {
+            System.out.printf("  %-10s %-18s %-8s %s%n", a.username(), a.password(), a.role(), a.displayName());
+        }
+        System.out.println("  (sans connexion : accès public, données ouvertes seulement)");
+        System.out.println();
+    }
+
     @Override
     public Integer call() throws Exception {
         Path files = dir.resolve("files");
@@ -56,6 +71,7 @@ final class DemoCommand implements Callable<Integer> {
             } else {
                 System.out.println("Base de démonstration déjà prête : " + dbPath);
             }
+            printAccounts(db);
             if (noServe) {
                 db.close();
                 return 0;

@@ -63,6 +63,10 @@ final class CsvTableWriter implements TableWriter {
                 LocalDate d = v instanceof Date sd ? sd.toLocalDate() : v instanceof LocalDate ld ? ld : LocalDate.parse(v.toString());
                 yield excelFr ? FR_DATE.format(d) : d.toString();
             }
+            case PERCENT -> {
+                String s = String.format(java.util.Locale.ROOT, "%.4f", ((Number) v).doubleValue() * 100);
+                yield excelFr ? s.replace('.', ',') : s;
+            }
             case BOOLEAN -> Boolean.TRUE.equals(v) ? (excelFr ? "oui" : "true") : (excelFr ? "non" : "false");
             default -> v.toString();
         };

@@ -36,6 +36,7 @@ final class JsonTableWriter implements TableWriter {
             else if (v instanceof BigDecimal bd) gen.writeNumber(bd);
             else if (v instanceof Integer n) gen.writeNumber(n);
             else if (v instanceof Long n) gen.writeNumber(n);
+            else if (v instanceof Double n) gen.writeNumber(n);
             else if (v instanceof Boolean b) gen.writeBoolean(b);
             else if (v instanceof Date d) gen.writeString(d.toLocalDate().toString());
             else gen.writeString(v.toString());

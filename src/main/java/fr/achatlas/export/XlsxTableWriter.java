@@ -45,7 +45,7 @@ final class XlsxTableWriter implements TableWriter {
             sheet.width(c, switch (columns.get(c).type()) {
                 case AMOUNT -> 18;
                 case DATE -> 13;
-                case INTEGER, BOOLEAN -> 11;
+                case INTEGER, BOOLEAN, PERCENT -> 11;
                 default -> 24;
             });
         }
@@ -70,6 +70,10 @@ final class XlsxTableWriter implements TableWriter {
                     sheet.style(rowIndex, c).format("dd/mm/yyyy").set();
                 }
                 case INTEGER -> sheet.value(rowIndex, c, ((Number) v).longValue());
+                case PERCENT -> {
+                    sheet.value(rowIndex, c, ((Number) v).doubleValue());
+                    sheet.style(rowIndex, c).format("0.0 %").set();
+                }
                 case BOOLEAN -> sheet.value(rowIndex, c, Boolean.TRUE.equals(v) ? "oui" : "non");
                 default -> sheet.value(rowIndex, c, v.toString());
             }

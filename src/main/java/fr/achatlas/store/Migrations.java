@@ -22,7 +22,8 @@ public final class Migrations {
     static final List<String> SCRIPTS = List.of(
             "V1__contracts.sql",
             "V2__classification.sql",
-            "V3__spending_suppliers.sql");
+            "V3__spending_suppliers.sql",
+            "V4__cube_and_access.sql");
 
     private Migrations() {
     }

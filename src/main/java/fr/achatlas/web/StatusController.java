@@ -33,7 +33,7 @@ public class StatusController {
         }
     }
 
-    @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
+    @GetMapping(value = "/status", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
     public String page() throws SQLException {
         Status s = status();
         StringBuilder h = new StringBuilder(8192);

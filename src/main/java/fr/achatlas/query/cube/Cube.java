@@ -1,0 +1,313 @@
+package fr.achatlas.query.cube;
+
+import fr.achatlas.query.Column;
+import fr.achatlas.query.Column.Type;
+import fr.achatlas.query.RowHandler;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The cartography's one query layer: aggregates (one axis, a pivot of two, or none for key figures), drill-down
+ * through filters, top-N with "Autres", and the rows under any cell. It reads the fact views only, applies the
+ * user's {@link Scope} to every query, and binds every user value as a parameter; dimension and measure names are
+ * resolved through the {@link Registry}. UI, API and exports all call it, so they show the same numbers.
+ */
+public final class Cube {
+
+    /** Beyond this many rows an aggregate is cut (and says so); top-N is the way to see everything. */
+    public static final int MAX_ROWS = 5000;
+
+    private static final Set<String> BUYER_DIMENSIONS = Set.of("buyer", "direction", "service");
+
+    private static final List<Column> CONTRACT_LINES = List.of(
+            new Column("contract_key", "Clé", Type.TEXT),
+            new Column("contract_id", "Identifiant marché", Type.TEXT),
+            new Column("buyer_id", "Identifiant acheteur", Type.TEXT),
+            new Column("buyer_name", "Acheteur", Type.TEXT),
+            new Column("object", "Objet", Type.TEXT),
+            new Column("cpv", "Code CPV", Type.TEXT),
+            new Column("procedure", "Procédure", Type.TEXT),
+            new Column("nature", "Nature", Type.TEXT),
+            new Column("year", "Année", Type.INTEGER),
+            new Column("suppliers", "Titulaires", Type.TEXT),
+            new Column("amount_initial", "Montant initial (€ HT)", Type.AMOUNT),
+            new Column("amount_current", "Montant après modifications (€ HT)", Type.AMOUNT));
+
+    private static final String CONTRACT_LINES_SQL = """
+            SELECT CAST(contract_key AS VARCHAR) AS contract_key, any_value(contract_id) AS contract_id,
+                   any_value(buyer_id) AS buyer_id, any_value(buyer_name) AS buyer_name, any_value(object) AS object,
+                   any_value(cpv) AS cpv, any_value(procedure) AS procedure, any_value(nature) AS nature,
+                   any_value(year) AS year, string_agg(DISTINCT coalesce(supplier_name, supplier_id), ' | ') AS suppliers,
+                   sum(amount_initial_share) AS amount_initial, sum(amount_current_share) AS amount_current
+            FROM base GROUP BY contract_key""";
+
+    private static final List<Column> SPENDING_LINES = List.of(
+            new Column("line_key", "Ligne", Type.TEXT),
+            new Column("payment_date", "Date de paiement", Type.DATE),
+            new Column("buyer_id", "Identifiant acheteur", Type.TEXT),
+            new Column("buyer_name", "Acheteur", Type.TEXT),
+            new Column("direction", "Direction", Type.TEXT),
+            new Column("service", "Service", Type.TEXT),
+            new Column("supplier_id", "Identifiant fournisseur", Type.TEXT),
+            new Column("supplier_name", "Fournisseur", Type.TEXT),
+            new Column("account", "Compte", Type.TEXT),
+            new Column("label", "Libellé", Type.TEXT),
+            new Column("family_label", "Famille d'achat", Type.TEXT),
+            new Column("amount_spent", "Montant (€ HT)", Type.AMOUNT));
+
+    private static final String SPENDING_LINES_SQL = """
+            SELECT line_key, payment_date, buyer_id, buyer_name, direction, service, supplier_id, supplier_name, account,
+                   label, family_label, amount_spent
+            FROM base""";
+
+    private final Connection conn;
+
+    public Cube(Connection conn) {
+        this.conn = conn;
+    }
+
+    public static List<Column> lineColumns(Fact fact) {
+        return fact == Fact.CONTRACT ? CONTRACT_LINES : SPENDING_LINES;
+    }
+
+    /** One or two axes (a pivot), or none (key figures: only totals). */
+    public CubeResult aggregate(CubeQuery q, Scope scope) throws SQLException {
+        if (q.axes().size() > 2) throw new IllegalArgumentException("Deux axes au plus (tableau croisé).");
+        if (q.measures().isEmpty()) throw new IllegalArgumentException("Au moins une mesure.");
+        List<Dimension> axes = q.axes().stream().map(Registry::dimension).toList();
+        if (axes.size() == 2 && axes.get(0).equals(axes.get(1))) throw new IllegalArgumentException("Deux axes différents.");
+        List<Measure> measures = q.measures().stream().map(Registry::measure).toList();
+        for (Measure m : measures) {
+            if (m.fact() != q.fact()) throw new IllegalArgumentException("La mesure « " + m.label() + " » ne porte pas sur : " + q.fact().label());
+        }
+        for (Dimension d : axes) checkOn(d, q.fact());
+        if (q.top() != null && (q.top() < 1 || q.top() > 1000)) throw new IllegalArgumentException("Top N entre 1 et 1000.");
+
+        List<Object> params = new ArrayList<>();
+        String base = base(q.fact(), q.filters(), axes, scope, false, params);
+        String m1 = measures.get(0).sql();
+
+        List<Column> columns = new ArrayList<>();
+        for (Dimension d : axes) {
+            columns.add(new Column(d.name(), d.label() + " (code)", Type.TEXT));
+            columns.add(new Column(d.name() + "_label", d.label(), Type.TEXT));
+        }
+        for (Measure m : measures) columns.add(new Column(m.name(), m.label(), m.kind() == Measure.Kind.AMOUNT ? Type.AMOUNT : Type.INTEGER));
+        columns.add(new Column("share", "Part du total (" + measures.get(0).label() + ")", Type.PERCENT));
+
+        Object[] totals = totals(base, params, measures);
+        List<Object[]> rows = new ArrayList<>();
+        boolean truncated = false;
+        if (!axes.isEmpty()) {
+            StringBuilder proj = new StringBuilder("SELECT *");
+            for (int i = 0; i < axes.size(); i++) {
+                Dimension d = axes.get(i);
+                proj.append(", CAST((").append(d.keyExpr()).append(") AS VARCHAR) AS _k").append(i)
+                        .append(", CAST((").append(d.labelExpr() == null ? d.keyExpr() : d.labelExpr()).append(") AS VARCHAR) AS _l").append(i);
+            }
+            // Top N: the ranking is a query of its own, whose keys are then bound as parameters. (One statement with the
+            // ranking as a CTE joined back trips an internal error of DuckDB 1.4 when the filters carry parameters.)
+            List<Object> mainParams = new ArrayList<>(params);
+            List<String> keyExprs = new ArrayList<>();
+            for (int i = 0; i < axes.size(); i++) {
+                if (q.top() == null) {
+                    keyExprs.add("c._k" + i);
+                    continue;
+                }
+                List<String> topKeys = new ArrayList<>();
+                boolean nullInTop = false;
+                String rank = "WITH " + base + ", cells AS (" + proj + " FROM base) SELECT _k" + i + " FROM cells GROUP BY 1 ORDER BY "
+                        + m1 + " DESC NULLS LAST, 1 NULLS LAST LIMIT " + q.top();
+                try (PreparedStatement ps = prepare(rank, params); ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String k = rs.getString(1);
+                        if (k == null) nullInTop = true;
+                        else topKeys.add(k);
+                    }
+                }
+                List<String> conds = new ArrayList<>();
+                if (!topKeys.isEmpty()) conds.add(Scope.in("c._k" + i, new java.util.LinkedHashSet<>(topKeys), mainParams));
+                if (nullInTop) conds.add("c._k" + i + " IS NULL");
+                keyExprs.add(conds.isEmpty() ? "'" + CubeQuery.OTHERS_KEY + "'"
+                        : "CASE WHEN " + String.join(" OR ", conds) + " THEN c._k" + i + " ELSE '" + CubeQuery.OTHERS_KEY + "' END");
+            }
+            StringBuilder sql = new StringBuilder("WITH ").append(base).append(", cells AS (").append(proj).append(" FROM base) SELECT ");
+            StringBuilder group = new StringBuilder();
+            for (int i = 0; i < axes.size(); i++) {
+                sql.append(keyExprs.get(i)).append(" AS k").append(i).append(", any_value(c._l").append(i).append(") AS l").append(i).append(", ");
+                group.append(i == 0 ? "" : ", ").append("k").append(i);
+            }
+            for (int j = 0; j < measures.size(); j++) sql.append(j == 0 ? "" : ", ").append(measures.get(j).sql()).append(" AS m").append(j);
+            sql.append(" FROM cells c GROUP BY ").append(group).append(" ORDER BY ");
+            for (int i = 0; i < axes.size(); i++) {
+                sql.append("(k").append(i).append(" = '").append(CubeQuery.OTHERS_KEY).append("'), ");
+                if (axes.get(i).chronological()) sql.append("k").append(i).append(" NULLS LAST, ");
+                else if (i == 0) sql.append("m0 DESC NULLS LAST, ");
+            }
+            sql.append("k0 NULLS LAST").append(axes.size() == 2 ? ", m0 DESC NULLS LAST, k1 NULLS LAST" : "")
+                    .append(" LIMIT ").append(MAX_ROWS + 1);
+            try (PreparedStatement ps = prepare(sql.toString(), mainParams); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (rows.size() == MAX_ROWS) {
+                        truncated = true;
+                        break;
+                    }
+                    Object[] row = new Object[columns.size()];
+                    int c = 0;
+                    for (int i = 0; i < axes.size(); i++) {
+                        String key = rs.getString("k" + i);
+                        row[c++] = key == null ? CubeQuery.NULL_KEY : key;
+                        row[c++] = CubeQuery.OTHERS_KEY.equals(key) ? "Autres" : key == null ? "Non renseigné" : rs.getString("l" + i);
+                    }
+                    for (int j = 0; j < measures.size(); j++) row[c++] = value(measures.get(j), rs.getObject("m" + j));
+                    row[c] = share(measures.get(0), row[2 * axes.size()], totals[0]);
+                    rows.add(row);
+                }
+            }
+        }
+        return new CubeResult(List.copyOf(columns), rows, totals, truncated);
+    }
+
+    /** Number of rows under a cell (contracts, or spending lines). */
+    public long countLines(LinesQuery q, Scope scope) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String base = base(q.fact(), q.filters(), List.of(), scope, true, params);
+        String count = q.fact() == Fact.CONTRACT ? "count(DISTINCT contract_key)" : "count(*)";
+        try (PreparedStatement ps = prepare("WITH " + base + " SELECT " + count + " FROM base", params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Streams the rows under a cell, in {@link #lineColumns(Fact)} order; returns how many were sent. */
+    public long lines(LinesQuery q, Scope scope, RowHandler handler) throws SQLException, IOException {
+        List<Column> columns = lineColumns(q.fact());
+        String order;
+        if (q.sort() == null || q.sort().isBlank()) {
+            order = q.fact() == Fact.CONTRACT ? "amount_current DESC NULLS LAST, contract_key" : "payment_date DESC NULLS LAST, line_key";
+        } else {
+            Column sortColumn = columns.stream().filter(c -> c.name().equals(q.sort())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Colonne de tri inconnue : " + q.sort()));
+            order = sortColumn.name() + (q.descending() ? " DESC" : " ASC") + " NULLS LAST, "
+                    + (q.fact() == Fact.CONTRACT ? "contract_key" : "line_key");
+        }
+        List<Object> params = new ArrayList<>();
+        String base = base(q.fact(), q.filters(), List.of(), scope, true, params);
+        StringBuilder sql = new StringBuilder("WITH ").append(base).append(' ')
+                .append(q.fact() == Fact.CONTRACT ? CONTRACT_LINES_SQL : SPENDING_LINES_SQL).append(" ORDER BY ").append(order);
+        if (q.limit() != null) {
+            sql.append(" LIMIT ? OFFSET ?");
+            params.add(Math.max(0, q.limit()));
+            params.add(Math.max(0, q.offset()));
+        }
+        long n = 0;
+        try (PreparedStatement ps = prepare(sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Object[] row = new Object[columns.size()];
+                for (int i = 0; i < row.length; i++) {
+                    Object v = rs.getObject(i + 1);
+                    row[i] = columns.get(i).type() == Type.AMOUNT ? amount(v) : v;
+                }
+                handler.row(row);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The shared base of every query: the fact view, the derived columns the dimensions in use need, the scope and the
+     * filters — all as {@code base AS (…)}, values bound through {@code params}.
+     */
+    private String base(Fact fact, Map<String, List<String>> filters, List<Dimension> axes, Scope scope, boolean lines,
+                        List<Object> params) throws SQLException {
+        Set<Dimension> used = new LinkedHashSet<>(axes);
+        for (String name : filters.keySet()) used.add(checkOn(Registry.dimension(name), fact));
+        boolean byBuyer = used.stream().anyMatch(d -> BUYER_DIMENSIONS.contains(d.name()) || d.internal());
+        // Rights first (a refused query touches nothing), then the fact view's snapshot (same columns), rebuilt when
+        // the store changed: see FactSnapshots.
+        String scopeWhere = scope.where(fact, lines, byBuyer, params);
+        String view = FactSnapshots.source(conn, fact);
+        StringBuilder select = new StringBuilder("SELECT f.*");
+        StringBuilder joins = new StringBuilder();
+        Set<String> derivations = new LinkedHashSet<>();
+        used.forEach(d -> {
+            if (d.derivation() != null) derivations.add(d.derivation());
+        });
+        if (derivations.contains("mutual")) {
+            select.append(", mu.n AS mutual_buyers");
+            joins.append(" LEFT JOIN (SELECT coalesce(family_code, cpv_division) AS fam, count(DISTINCT buyer_id) AS n FROM ")
+                    .append(view).append(" WHERE buyer_in_territory GROUP BY 1) mu ON mu.fam = coalesce(f.family_code, f.cpv_division)");
+        }
+        if (derivations.contains("sharing")) {
+            select.append(", sb.n AS supplier_buyers");
+            joins.append(" LEFT JOIN (SELECT supplier_id AS sid, count(DISTINCT buyer_id) AS n FROM ").append(view)
+                    .append(" WHERE buyer_in_territory AND supplier_id IS NOT NULL GROUP BY 1) sb ON sb.sid = f.supplier_id");
+        }
+        StringBuilder where = new StringBuilder(scopeWhere);
+        filters.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Dimension d = Registry.dimension(e.getKey());
+            List<String> values = e.getValue();
+            if (values == null || values.isEmpty()) return;
+            String expr = "CAST((" + d.keyExpr() + ") AS VARCHAR)";
+            List<String> ors = new ArrayList<>();
+            List<String> plain = values.stream().filter(v -> !CubeQuery.NULL_KEY.equals(v)).distinct().toList();
+            if (plain.contains(CubeQuery.OTHERS_KEY)) throw new IllegalArgumentException("« Autres » regroupe plusieurs valeurs : choisissez-en une.");
+            if (!plain.isEmpty()) ors.add(Scope.in(expr, Set.copyOf(plain), params));
+            if (values.contains(CubeQuery.NULL_KEY)) ors.add("(" + d.keyExpr() + ") IS NULL");
+            where.append(" AND (").append(String.join(" OR ", ors)).append(')');
+        });
+        return "base AS (SELECT * FROM (" + select + " FROM " + view + " f" + joins + ") WHERE " + where + ")";
+    }
+
+    private static Dimension checkOn(Dimension d, Fact fact) {
+        if (!d.on(fact)) throw new IllegalArgumentException("L'axe « " + d.label() + " » n'existe pas pour : " + fact.label());
+        return d;
+    }
+
+    private Object[] totals(String base, List<Object> params, List<Measure> measures) throws SQLException {
+        StringBuilder sql = new StringBuilder("WITH ").append(base).append(" SELECT ");
+        for (int j = 0; j < measures.size(); j++) sql.append(j == 0 ? "" : ", ").append(measures.get(j).sql());
+        sql.append(" FROM base");
+        try (PreparedStatement ps = prepare(sql.toString(), params); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Object[] out = new Object[measures.size()];
+            for (int j = 0; j < out.length; j++) out[j] = value(measures.get(j), rs.getObject(j + 1));
+            return out;
+        }
+    }
+
+    private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {
+        PreparedStatement ps = conn.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+        return ps;
+    }
+
+    private static Object value(Measure m, Object v) {
+        if (m.kind() == Measure.Kind.AMOUNT) return amount(v);
+        return v == null ? 0L : ((Number) v).longValue();
+    }
+
+    private static BigDecimal amount(Object v) {
+        if (v == null) return null;
+        BigDecimal bd = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
+        return bd.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static Double share(Measure m, Object value, Object total) {
+        if (!m.additive() || value == null || total == null) return null;
+        double t = ((Number) total).doubleValue();
+        return t == 0 ? null : ((Number) value).doubleValue() / t;
+    }
+}

@@ -1,0 +1,79 @@
+package fr.achatlas.query.cube;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Keeps a snapshot table of each fact view ({@code fact_contract_snapshot}, {@code fact_spending_snapshot}) in step
+ * with the store. The signature covers what the views depend on that can change at run time: import batches (every
+ * import, CLI or web), the buyers (territory file), and the view definitions (a migration or a test fixture replacing
+ * a view). A stale snapshot is rebuilt once, under a lock, by the first query that notices.
+ */
+final class FactSnapshots {
+
+    private static final Object LOCK = new Object();
+
+    private FactSnapshots() {
+    }
+
+    /** The table to read for {@code fact}: its snapshot, rebuilt first if the store changed since. */
+    static String source(Connection conn, Fact fact) throws SQLException {
+        String signature = signature(conn, fact);
+        if (signature.equals(stored(conn, fact))) return snapshot(fact);
+        synchronized (LOCK) {
+            if (!signature.equals(stored(conn, fact))) rebuild(conn, fact, signature);
+        }
+        return snapshot(fact);
+    }
+
+    static String snapshot(Fact fact) {
+        return fact.view() + "_snapshot";
+    }
+
+    private static String signature(Connection conn, Fact fact) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("""
+                SELECT concat_ws('/',
+                    (SELECT count(*) || ':' || coalesce(max(batch_id), 0) || ':' || coalesce(CAST(max(finished_at) AS VARCHAR), '')
+                     FROM import_batch),
+                    (SELECT count(*) || ':' || coalesce(sum(hash(buyer_id, name, kind, in_territory)), 0) FROM buyer),
+                    (SELECT hash(string_agg(sql, ';' ORDER BY view_name)) FROM duckdb_views() WHERE view_name = ?))""")) {
+            ps.setString(1, fact.view());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private static String stored(Connection conn, Fact fact) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement("SELECT signature FROM cube_snapshot WHERE fact = ?")) {
+            ps.setString(1, fact.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void rebuild(Connection conn, Fact fact, String signature) throws SQLException {
+        boolean auto = conn.getAutoCommit();
+        conn.setAutoCommit(false);
+        try (Statement st = conn.createStatement();
+             PreparedStatement ps = conn.prepareStatement("""
+                     INSERT INTO cube_snapshot VALUES (?, ?, current_timestamp)
+                     ON CONFLICT (fact) DO UPDATE SET signature = excluded.signature, built_at = excluded.built_at""")) {
+            st.execute("CREATE OR REPLACE TABLE " + snapshot(fact) + " AS SELECT * FROM " + fact.view());
+            ps.setString(1, fact.name());
+            ps.setString(2, signature);
+            ps.executeUpdate();
+            conn.commit();
+        } catch (SQLException | RuntimeException e) {
+            conn.rollback();
+            throw e;
+        } finally {
+            conn.setAutoCommit(auto);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package fr.achatlas.web.api;
+
+import fr.achatlas.check.ContractChecks;
+import fr.achatlas.importer.DecpImporter;
+import fr.achatlas.importer.ImportReport;
+import fr.achatlas.store.Database;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Upload of a DECP file by the territory administrator: the same importer as the command line, the same report. */
+@RestController
+@Tag(name = "Import", description = "Import d'un fichier DECP (administrateur)")
+public class ImportController {
+
+    private final Database db;
+
+    public ImportController(Database db) {
+        this.db = db;
+    }
+
+    @PostMapping(value = "/api/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Importe un fichier DECP (JSON ou XML, 2019 ou v2) et rend le bilan de l'import")
+    public ImportReport importFile(@RequestParam("file") MultipartFile file) throws IOException, SQLException {
+        if (file.isEmpty()) throw new IllegalArgumentException("Fichier vide.");
+        String name = Path.of(file.getOriginalFilename() == null ? "import.json" : file.getOriginalFilename()).getFileName().toString()
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        Path dir = Files.createTempDirectory("achatlas-upload");
+        Path target = dir.resolve(name.isBlank() ? "import.json" : name);
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, target);
+            // One writer at a time on the store's main connection.
+            synchronized (db) {
+                return new DecpImporter(db, new ContractChecks(LocalDate.now())::check, DecpImporter.ProgressListener.NONE)
+                        .importAll(List.of(target));
+            }
+        } finally {
+            Files.deleteIfExists(target);
+            Files.deleteIfExists(dir);
+        }
+    }
+}
