@@ -23,7 +23,8 @@ public final class Migrations {
             "V1__contracts.sql",
             "V2__classification.sql",
             "V3__spending_suppliers.sql",
-            "V4__cube_and_access.sql");
+            "V4__cube_and_access.sql",
+            "V5__facts_with_families_and_suppliers.sql");
 
     private Migrations() {
     }
