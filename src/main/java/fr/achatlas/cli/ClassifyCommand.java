@@ -58,6 +58,10 @@ final class ClassifyCommand implements Callable<Integer> {
         out.printf("%nClassement : %s marchés, %s classés, %s conflits, %s à revoir (%.1f s ; texte appris sur %s marchés au CPV précis, %s termes).%n",
                 Reports.n(r.contracts()), Reports.n(r.classified()), Reports.n(r.conflicts()), Reports.n(r.toReview()),
                 r.seconds(), Reports.n(r.trainingRecords()), Reports.n(r.vocabulary()));
+        if (r.spendingLines() > 0) {
+            out.printf("Dépenses : %s lignes, %s classées (compte, libellé, fournisseur, marché rattaché).%n",
+                    Reports.n(r.spendingLines()), Reports.n(r.spendingClassified()));
+        }
         return r;
     }
 

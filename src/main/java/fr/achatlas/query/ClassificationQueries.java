@@ -119,6 +119,24 @@ public final class ClassificationQueries {
         return out;
     }
 
+    /**
+     * The engine's input for every spending line: account, label, supplier SIREN and linked contract. Empty when the
+     * store has no spending lines.
+     */
+    public List<ClassificationInput> spendingInputs() throws SQLException {
+        List<ClassificationInput> out = new ArrayList<>();
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT line_key, buyer_id, account, label, supplier_siren, contract_key FROM spending_line""")) {
+            while (rs.next()) {
+                long contract = rs.getLong(6);
+                Long linked = rs.wasNull() ? null : contract;
+                out.add(new ClassificationInput(SubjectKind.SPENDING_LINE, rs.getLong(1), rs.getString(2), null,
+                        rs.getString(3), null, rs.getString(4), rs.getString(5), null, linked));
+            }
+        }
+        return out;
+    }
+
     /** One contract's input, for turning a correction into a rule. */
     public Optional<ClassificationInput> contractInput(long key) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT contract_key, buyer_id, cpv, object FROM contract WHERE contract_key = ?")) {

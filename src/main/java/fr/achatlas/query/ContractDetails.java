@@ -50,11 +50,13 @@ public final class ContractDetails {
                                CAST(publication_date AS VARCHAR) AS publication_date, duration_months, amount, changes_holders
                         FROM contract_modification WHERE contract_key = ? ORDER BY rank, notification_date""", contractKey),
                 rows("""
-                        SELECT rule, severity, field, value, message, file_name, record_position FROM finding
-                        WHERE contract_key = ? ORDER BY severity DESC, rule""", contractKey),
+                        SELECT f.rule, f.severity, f.field, f.value, f.message, b.file_name, f.record_position
+                        FROM finding f JOIN import_batch b USING (batch_id)
+                        WHERE f.contract_key = ? ORDER BY f.severity DESC, f.rule""", contractKey),
                 rows("""
-                        SELECT file_name, record_position, source_format, platform, is_primary FROM contract_source
-                        WHERE contract_key = ? ORDER BY is_primary DESC, file_name, record_position""", contractKey),
+                        SELECT b.file_name, s.record_position, s.source_format, s.platform, s.is_primary
+                        FROM contract_source s JOIN import_batch b USING (batch_id)
+                        WHERE s.contract_key = ? ORDER BY s.is_primary DESC, b.file_name, s.record_position""", contractKey),
                 classification(contractKey)));
     }
 

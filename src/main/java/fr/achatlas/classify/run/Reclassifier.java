@@ -23,6 +23,7 @@ import fr.achatlas.store.Database;
 
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +34,7 @@ import java.util.Map;
 public final class Reclassifier {
 
     public record Result(int contracts, long classified, long conflicts, long toReview, long trainingRecords,
-                         int vocabulary, double seconds) {
+                         int vocabulary, double seconds, int spendingLines, long spendingClassified) {
     }
 
     private final Database db;
@@ -81,8 +82,22 @@ public final class Reclassifier {
         long classified = results.stream().filter(c -> c.familyCode() != null).count();
         long conflicts = results.stream().filter(Classification::conflict).count();
         long review = results.stream().filter(Classification::needsReview).count();
+
+        // Spending lines: the same engine, with their account, label, supplier and the family of their linked contract.
+        List<ClassificationInput> lines = queries.spendingInputs();
+        long linesClassified = 0;
+        if (!lines.isEmpty()) {
+            Map<Long, String> contractFamilies = new HashMap<>();
+            for (Classification c : results) {
+                if (c.familyCode() != null) contractFamilies.put(c.key(), c.familyCode());
+            }
+            ClassificationEngine lineEngine = new ClassificationEngine(n, model, suppliers, decisions, contractFamilies::get);
+            List<Classification> lineResults = lines.parallelStream().map(lineEngine::classify).toList();
+            store.replaceAll(SubjectKind.SPENDING_LINE, lineResults, user);
+            linesClassified = lineResults.stream().filter(c -> c.familyCode() != null).count();
+        }
         return new Result(contracts.size(), classified, conflicts, review, training, model.vocabularySize(),
-                (System.nanoTime() - t0) / 1e9);
+                (System.nanoTime() - t0) / 1e9, lines.size(), linesClassified);
     }
 
     /** Accepts the current family of a record (status VALIDATED); it then survives reclassifications. */

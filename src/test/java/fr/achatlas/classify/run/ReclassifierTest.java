@@ -177,4 +177,27 @@ class ReclassifierTest {
             return rs.getLong(1);
         }
     }
+
+    /** Spending lines go through the same engine: their account, and the family of the contract they are linked to. */
+    @Test
+    void spendingLinesAreClassifiedByAccountOrLinkedContract() throws Exception {
+        try (Statement st = db.connection().createStatement()) {
+            st.execute("""
+                    INSERT INTO spending_line (line_key, batch_id, file_name, line_number, buyer_id, payment_date, year, month,
+                        amount, amount_basis, account, label, contract_key) VALUES
+                    (901, 1, 'mandats.csv', 2, '21990000800018', DATE '2024-04-02', 2024, 4, 1200.00, 'HT', '60612', 'Facture électricité mars', NULL),
+                    (902, 1, 'mandats.csv', 3, '21990000800018', DATE '2024-05-02', 2024, 5, 830.00, 'HT', NULL, 'Situation n°2', %d)"""
+                    .formatted(cleaning));
+        }
+        Reclassifier.Result r = new Reclassifier(db).run("test");
+
+        assertThat(r.spendingLines()).isEqualTo(2);
+        assertThat(r.spendingClassified()).isEqualTo(2);
+        Classification byAccount = q.classification(new SubjectRef(SubjectKind.SPENDING_LINE, 901)).orElseThrow();
+        assertThat(byAccount.familyCode()).isEqualTo("ENR01");
+        assertThat(byAccount.method()).isEqualTo(Method.ACCOUNT);
+        Classification byContract = q.classification(new SubjectRef(SubjectKind.SPENDING_LINE, 902)).orElseThrow();
+        assertThat(byContract.familyCode()).isEqualTo(of(cleaning).familyCode());
+        assertThat(byContract.method()).isEqualTo(Method.LINKED_CONTRACT);
+    }
 }
