@@ -63,15 +63,16 @@ public final class ImportBenchmark {
         Files.deleteIfExists(dir.resolve("bench.duckdb.wal"));
         Path report = dir.resolve("import-report.json");
         String java = ProcessHandle.current().info().command().orElse("java");
-        String jar = Path.of(ImportBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         List<String> cmd = new ArrayList<>();
         boolean timed = Files.isExecutable(Path.of("/usr/bin/time"));
         Path times = dir.resolve("import.time");
         if (timed) cmd.addAll(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %U %S %M"));
         cmd.addAll(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED"));
-        if (jar.endsWith(".jar")) cmd.addAll(List.of("-jar", jar));
-        else cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "fr.achatlas.cli.Achatlas"));
-        cmd.addAll(List.of("--db", db.toString(), "import", "--no-progress", "--report", report.toString(), file.toString()));
+        // From the executable jar (./achatlas), run it again; from a class path (tests, IDE), run the main class.
+        String cp = System.getProperty("java.class.path");
+        if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)) cmd.addAll(List.of("-jar", cp));
+        else cmd.addAll(List.of("-cp", cp, "fr.achatlas.cli.Achatlas"));
+        cmd.addAll(List.of("--db", db.toString(), "import", "--no-progress", "--no-classify", "--report", report.toString(), file.toString()));
         out.printf("Import Achatlas (tas limité à %s)…%n", heap);
         long t = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("import.log").toFile()).start();
