@@ -4,6 +4,7 @@ import fr.achatlas.generate.NationalGenerator;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -70,7 +71,7 @@ public final class ImportBenchmark {
         cmd.addAll(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED"));
         // From the executable jar (./achatlas), run it again; from a class path (tests, IDE), run the main class.
         String cp = System.getProperty("java.class.path");
-        if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)) cmd.addAll(List.of("-jar", cp));
+        if (cp.endsWith(".jar") && !cp.contains(File.pathSeparator)) cmd.addAll(List.of("-jar", cp));
         else cmd.addAll(List.of("-cp", cp, "fr.achatlas.cli.Achatlas"));
         cmd.addAll(List.of("--db", db.toString(), "import", "--no-progress", "--no-classify", "--report", report.toString(), file.toString()));
         out.printf("Import Achatlas (tas limité à %s)…%n", heap);
