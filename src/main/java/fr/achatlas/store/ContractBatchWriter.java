@@ -2,12 +2,7 @@ package fr.achatlas.store;
 
 import org.duckdb.DuckDBConnection;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
 
 /**
  * Writes one DECP file into the store as a single transaction: records are staged, then merged set-wise (dedup
@@ -33,25 +28,8 @@ public final class ContractBatchWriter implements AutoCloseable {
     public static ContractBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format)
             throws SQLException {
         DuckDBConnection conn = db.connection();
-        conn.setAutoCommit(false);
+        int id = ImportBatches.open(conn, "DECP", filePath, fileName, fileSize, format);
         try {
-            int id;
-            try (Statement st = conn.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batch")) {
-                rs.next();
-                id = rs.getInt(1);
-            }
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    INSERT INTO import_batch (batch_id, kind, file_path, file_name, file_size, format, started_at)
-                    VALUES (?, 'DECP', ?, ?, ?, ?, ?)""")) {
-                ps.setInt(1, id);
-                ps.setString(2, filePath);
-                ps.setString(3, fileName);
-                ps.setLong(4, fileSize);
-                ps.setString(5, format);
-                ps.setTimestamp(6, Timestamp.valueOf(LocalDateTime.now()));
-                ps.executeUpdate();
-            }
             return new ContractBatchWriter(conn, id, fileName);
         } catch (SQLException | RuntimeException e) {
             conn.rollback();

@@ -68,27 +68,10 @@ public final class SpendingBatchWriter implements AutoCloseable {
     public static SpendingBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format)
             throws SQLException {
         DuckDBConnection conn = db.connection();
-        conn.setAutoCommit(false);
+        int id = ImportBatches.open(conn, "SPENDING", filePath, fileName, fileSize, format);
         try {
-            int id;
-            try (Statement st = conn.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batch")) {
-                rs.next();
-                id = rs.getInt(1);
-            }
-            try (PreparedStatement ps = conn.prepareStatement("""
-                    INSERT INTO import_batch (batch_id, kind, file_path, file_name, file_size, format, started_at)
-                    VALUES (?, 'SPENDING', ?, ?, ?, ?, ?)""")) {
-                ps.setInt(1, id);
-                ps.setString(2, filePath);
-                ps.setString(3, fileName);
-                ps.setLong(4, fileSize);
-                ps.setString(5, format);
-                ps.setTimestamp(6, Timestamp.valueOf(LocalDateTime.now()));
-                ps.executeUpdate();
-            }
             return new SpendingBatchWriter(conn, id, fileName);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             conn.rollback();
             conn.setAutoCommit(true);
             throw e;

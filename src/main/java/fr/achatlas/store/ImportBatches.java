@@ -1,0 +1,51 @@
+package fr.achatlas.store;
+
+import org.duckdb.DuckDBConnection;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+
+/** Opens the transaction of one imported file and its import_batch row, for every kind of import. */
+final class ImportBatches {
+
+    private ImportBatches() {
+    }
+
+    /**
+     * Starts a transaction on the store's connection and records the batch in it; returns the batch id. On failure
+     * the transaction is rolled back and the connection returned to auto-commit.
+     */
+    static int open(DuckDBConnection conn, String kind, String filePath, String fileName, long fileSize, String format)
+            throws SQLException {
+        conn.setAutoCommit(false);
+        try {
+            int id;
+            try (Statement st = conn.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT coalesce(max(batch_id), 0) + 1 FROM import_batch")) {
+                rs.next();
+                id = rs.getInt(1);
+            }
+            try (PreparedStatement ps = conn.prepareStatement("""
+                    INSERT INTO import_batch (batch_id, kind, file_path, file_name, file_size, format, started_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+                ps.setInt(1, id);
+                ps.setString(2, kind);
+                ps.setString(3, filePath);
+                ps.setString(4, fileName);
+                ps.setLong(5, fileSize);
+                ps.setString(6, format);
+                ps.setTimestamp(7, Timestamp.valueOf(LocalDateTime.now()));
+                ps.executeUpdate();
+            }
+            return id;
+        } catch (SQLException | RuntimeException e) {
+            conn.rollback();
+            conn.setAutoCommit(true);
+            throw e;
+        }
+    }
+}
