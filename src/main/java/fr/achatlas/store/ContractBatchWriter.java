@@ -27,15 +27,8 @@ public final class ContractBatchWriter implements AutoCloseable {
 
     public static ContractBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format)
             throws SQLException {
-        DuckDBConnection conn = db.connection();
-        int id = ImportBatches.open(conn, "DECP", filePath, fileName, fileSize, format);
-        try {
-            return new ContractBatchWriter(conn, id, fileName);
-        } catch (SQLException | RuntimeException e) {
-            conn.rollback();
-            conn.setAutoCommit(true);
-            throw e;
-        }
+        return ImportBatches.begin(db, "DECP", filePath, fileName, fileSize, format,
+                (conn, id) -> new ContractBatchWriter(conn, id, fileName));
     }
 
     public int batchId() {

@@ -15,6 +15,26 @@ final class ImportBatches {
     private ImportBatches() {
     }
 
+    /** Builds the writer of a batch once its transaction and row exist. */
+    @FunctionalInterface
+    interface WriterFactory<W> {
+        W create(DuckDBConnection conn, int batchId) throws SQLException;
+    }
+
+    /** Opens the batch, then builds its writer; if building fails, nothing of the batch remains. */
+    static <W> W begin(Database db, String kind, String filePath, String fileName, long fileSize, String format,
+                       WriterFactory<W> factory) throws SQLException {
+        DuckDBConnection conn = db.connection();
+        int id = open(conn, kind, filePath, fileName, fileSize, format);
+        try {
+            return factory.create(conn, id);
+        } catch (SQLException | RuntimeException e) {
+            conn.rollback();
+            conn.setAutoCommit(true);
+            throw e;
+        }
+    }
+
     /**
      * Starts a transaction on the store's connection and records the batch in it; returns the batch id. On failure
      * the transaction is rolled back and the connection returned to auto-commit.

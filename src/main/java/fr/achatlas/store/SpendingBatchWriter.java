@@ -67,15 +67,8 @@ public final class SpendingBatchWriter implements AutoCloseable {
 
     public static SpendingBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format)
             throws SQLException {
-        DuckDBConnection conn = db.connection();
-        int id = ImportBatches.open(conn, "SPENDING", filePath, fileName, fileSize, format);
-        try {
-            return new SpendingBatchWriter(conn, id, fileName);
-        } catch (SQLException | RuntimeException e) {
-            conn.rollback();
-            conn.setAutoCommit(true);
-            throw e;
-        }
+        return ImportBatches.begin(db, "SPENDING", filePath, fileName, fileSize, format,
+                (conn, id) -> new SpendingBatchWriter(conn, id, fileName));
     }
 
     public int batchId() {
