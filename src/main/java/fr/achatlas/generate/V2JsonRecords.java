@@ -15,16 +15,22 @@ final class V2JsonRecords {
     private V2JsonRecords() {
     }
 
-    static void marche(JsonGenerator g, Publication p) {
+    /** What both kinds start with: id, the buyer (acheteur or autorité concédante), nature and object. */
+    private static void openRecord(JsonGenerator g, Publication p, String buyerField) {
         SyntheticContract c = p.contract();
         g.writeStartObject();
         if (!p.has(Defect.CONTRACT_ID_MISSING)) g.writeStringProperty("id", c.id());
-        g.writeName("acheteur");
+        g.writeName(buyerField);
         g.writeStartObject();
         if (!p.has(Defect.BUYER_ID_MISSING)) g.writeStringProperty("id", c.buyerId());
         g.writeEndObject();
         g.writeStringProperty("nature", c.nature());
         g.writeStringProperty("objet", c.object());
+    }
+
+    static void marche(JsonGenerator g, Publication p) {
+        SyntheticContract c = p.contract();
+        openRecord(g, p, "acheteur");
         g.writeStringProperty("codeCPV", Values.cpv(c.cpv(), p));
         list(g, "techniques", "technique", c.techniques());
         list(g, "modalitesExecution", "modaliteExecution", c.modalities());
@@ -104,14 +110,7 @@ final class V2JsonRecords {
 
     static void concession(JsonGenerator g, Publication p) {
         SyntheticContract c = p.contract();
-        g.writeStartObject();
-        if (!p.has(Defect.CONTRACT_ID_MISSING)) g.writeStringProperty("id", c.id());
-        g.writeName("autoriteConcedante");
-        g.writeStartObject();
-        if (!p.has(Defect.BUYER_ID_MISSING)) g.writeStringProperty("id", c.buyerId());
-        g.writeEndObject();
-        g.writeStringProperty("nature", c.nature());
-        g.writeStringProperty("objet", c.object());
+        openRecord(g, p, "autoriteConcedante");
         g.writeStringProperty("procedure", c.procedure());
         duration(g, c.durationMonths(), p);
         if (!p.has(Defect.NOTIFICATION_DATE_MISSING)) g.writeStringProperty("dateSignature", Values.date(c.notificationDate(), p));
