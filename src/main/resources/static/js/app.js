@@ -72,6 +72,7 @@ const NAV = [
   ['/', 'Tableau de bord'],
   ['/explorer.html', 'Cartographie'],
   ['/quality.html', 'Qualité des données'],
+  ['/classification.html', 'Classement', 'REVIEWER'],
   ['/import.html', 'Import', 'ADMIN'],
   ['/tokens.html', "Jetons d'API", 'USER'],
   ['/api/docs.html', 'API'],
@@ -79,13 +80,13 @@ const NAV = [
 
 /**
  * Renders the header (with the user's menu and the scope selector) and footer, and returns who is signed in.
- * The classification queue is not in the menu: its tables come with the classification issue.
  */
 export async function layout(active) {
   const me = await api.get('/api/me');
   const signedIn = me.role !== 'PUBLIC';
   const roleLabel = { ADMIN: 'administrateur', ANALYST: 'analyste', VIEWER: 'élu·e / lecteur', PUBLIC: 'public' }[me.role];
-  const nav = NAV.filter(([, , need]) => !need || (need === 'USER' ? signedIn : me.role === need))
+  const nav = NAV.filter(([, , need]) => !need || (need === 'USER' ? signedIn
+    : need === 'REVIEWER' ? ['ADMIN', 'ANALYST'].includes(me.role) : me.role === need))
     .map(([href, label]) => `<li class="fr-nav__item"><a class="fr-nav__link" href="${esc(link(href))}"${href === active ? ' aria-current="page"' : ''}>${esc(label)}</a></li>`)
     .join('');
   const header = document.getElementById('header');

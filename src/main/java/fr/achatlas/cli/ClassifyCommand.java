@@ -83,7 +83,7 @@ final class ClassifyCommand implements Callable<Integer> {
         ClassificationQueries.Explanation e = new ClassificationQueries(db.connection()).explain(ref)
                 .orElseThrow(() -> new IllegalArgumentException("pas de classement pour " + id + " : lancez « achatlas classify »"));
         out.printf("%s %d%s%n", e.kind() == SubjectKind.CONTRACT ? "Marché" : "Ligne de dépense", e.key(),
-                e.contractId() == null ? "" : " (identifiant " + e.contractId() + ")");
+                e.reference() == null ? "" : " (" + e.reference() + ")");
         if (e.buyerName() != null || e.buyerId() != null) out.printf("  Acheteur    : %s %s%n", e.buyerId(), e.buyerName() == null ? "" : e.buyerName());
         if (e.text() != null) out.printf("  Objet       : %s%n", e.text());
         out.printf("  CPV         : %s%n", e.cpv() == null ? "—" : e.cpv());
@@ -112,13 +112,12 @@ final class ClassifyCommand implements Callable<Integer> {
                 Reports.euros(c.classifiedAmount()), Reports.euros(c.amount()), share(c.classifiedAmount(), c.amount()));
         out.printf("%n%-26s %12s %8s %20s %8s%n", "Bande de confiance", "enreg.", "part", "montant", "part");
         for (ClassificationQueries.CoverageRow r : c.byBand()) {
-            String label = "NONE".equals(r.key()) ? "non classé" : ConfidenceBand.valueOf(r.key()).label();
-            out.printf("%-26s %12s %8s %20s %8s%n", label, Reports.n(r.records()), share(r.records(), c.records()),
+            out.printf("%-26s %12s %8s %20s %8s%n", r.label(), Reports.n(r.records()), share(r.records(), c.records()),
                     Reports.euros(r.amount()), share(r.amount(), c.amount()));
         }
         out.printf("%n%-34s %12s %8s %20s %8s%n", "Méthode", "enreg.", "part", "montant", "part");
         for (ClassificationQueries.CoverageRow r : c.byMethod()) {
-            out.printf("%-34s %12s %8s %20s %8s%n", Method.valueOf(r.key()).label(), Reports.n(r.records()),
+            out.printf("%-34s %12s %8s %20s %8s%n", r.label(), Reports.n(r.records()),
                     share(r.records(), c.records()), Reports.euros(r.amount()), share(r.amount(), c.amount()));
         }
         out.printf("%nConflits : %s ; file de validation (confiance faible ou conflit, non validés) : %s — « achatlas classify queue »%n",
@@ -142,10 +141,14 @@ final class ClassifyCommand implements Callable<Integer> {
         @Option(names = "--format", defaultValue = "text", description = "text (défaut) ou json.")
         String format;
 
+        @Option(names = "--depenses", description = "Couverture des lignes de dépense (montants payés) plutôt que des marchés.")
+        boolean spending;
+
         @Override
         public Integer call() throws Exception {
             try (Database db = Database.open(parent.root.dbPath())) {
-                ClassificationQueries.Coverage c = new ClassificationQueries(db.connection()).coverage();
+                ClassificationQueries.Coverage c = new ClassificationQueries(db.connection())
+                        .coverage(spending ? SubjectKind.SPENDING_LINE : SubjectKind.CONTRACT);
                 if ("json".equals(format)) System.out.println(Reports.json(c));
                 else printCoverage(c, System.out);
                 return 0;

@@ -1,7 +1,9 @@
 package fr.achatlas.query;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import fr.achatlas.classify.Classification;
 import fr.achatlas.classify.ClassificationInput;
+import fr.achatlas.classify.ConfidenceBand;
 import fr.achatlas.classify.ManualDecision;
 import fr.achatlas.classify.Method;
 import fr.achatlas.classify.Status;
@@ -13,6 +15,9 @@ import fr.achatlas.classify.nomenclature.Nature;
 import fr.achatlas.classify.nomenclature.Nomenclature;
 import fr.achatlas.classify.nomenclature.RuleKind;
 import fr.achatlas.classify.nomenclature.Segment;
+import fr.achatlas.query.cube.AccessDenied;
+import fr.achatlas.query.cube.Role;
+import fr.achatlas.query.cube.Scope;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -27,6 +32,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads of the nomenclature, the crosswalks, the classification results, the validation queue and the history. */
 public final class ClassificationQueries {
@@ -39,15 +46,19 @@ public final class ClassificationQueries {
                            List<CoverageRow> byBand, List<CoverageRow> byMethod, long conflicts, long queue) {
     }
 
-    public record QueueRow(SubjectKind kind, long key, String buyerName, String contractId, String text, String cpv,
-                           BigDecimal amount, String familyCode, String familyLabel, double confidence, String method,
+    /**
+     * One record to review; {@code reference} is the DECP id of a contract or "file l. N" of a spending line. Keys are
+     * 64-bit hashes: written as JSON strings, which JavaScript numbers would round.
+     */
+    public record QueueRow(SubjectKind kind, @JsonFormat(shape = JsonFormat.Shape.STRING) long key, String buyerId, String buyerName, String reference, String text,
+                           String cpv, String account, BigDecimal amount, String familyCode, String familyLabel, double confidence, String method,
                            boolean conflict, String alternativeFamilyCode, String evidence) {
     }
 
     public record HistoryRow(String at, String user, String action, String oldFamily, String newFamily, Long ruleId, String comment) {
     }
 
-    public record Explanation(SubjectKind kind, long key, String buyerId, String buyerName, String contractId, String text,
+    public record Explanation(SubjectKind kind, @JsonFormat(shape = JsonFormat.Shape.STRING) long key, String buyerId, String buyerName, String reference, String text,
                               String cpv, BigDecimal amount, String familyCode, String familyLabel, String segmentCode,
                               String segmentLabel, double confidence, String method, String evidence, boolean conflict,
                               String alternativeFamilyCode, String status, String classifiedAt, List<HistoryRow> history) {
@@ -137,6 +148,20 @@ public final class ClassificationQueries {
         return out;
     }
 
+    /** One spending line's input, for turning a correction into a rule. */
+    public Optional<ClassificationInput> spendingInput(long key) throws SQLException {
+        try (PreparedStatement ps = prepare("""
+                SELECT line_key, buyer_id, account, label, supplier_siren, contract_key FROM spending_line WHERE line_key = ?""",
+                List.of(key));
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) return Optional.empty();
+            long contract = rs.getLong(6);
+            Long linked = rs.wasNull() ? null : contract;
+            return Optional.of(new ClassificationInput(SubjectKind.SPENDING_LINE, rs.getLong(1), rs.getString(2), null,
+                    rs.getString(3), null, rs.getString(4), rs.getString(5), null, linked));
+        }
+    }
+
     /** One contract's input, for turning a correction into a rule. */
     public Optional<ClassificationInput> contractInput(long key) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("SELECT contract_key, buyer_id, cpv, object FROM contract WHERE contract_key = ?")) {
@@ -191,17 +216,27 @@ public final class ClassificationQueries {
         return out;
     }
 
+    /** Coverage of the contracts (the CLI's report). */
     public Coverage coverage() throws SQLException {
+        return coverage(SubjectKind.CONTRACT);
+    }
+
+    /**
+     * Share of records and of amount classified, by confidence band and by method, for contracts (current amount) or
+     * for spending lines (amount paid); suspect amounts are left out of the sums, as everywhere.
+     */
+    public Coverage coverage(SubjectKind kind) throws SQLException {
+        String subject = "WITH subject AS (" + (kind == SubjectKind.CONTRACT
+                ? "SELECT 'CONTRACT' AS subject_kind, contract_key AS subject_key, CASE WHEN amount_suspect THEN NULL ELSE current_amount END AS amount FROM contract"
+                : "SELECT 'SPENDING_LINE' AS subject_kind, line_key AS subject_key, CASE WHEN amount_suspect THEN NULL ELSE amount END AS amount FROM spending_line")
+                + ") ";
+        String from = " FROM subject s LEFT JOIN classification c USING (subject_kind, subject_key) ";
         long records, classified, conflicts, queue;
         BigDecimal amount, classifiedAmount;
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
-                WITH subject AS (
-                    SELECT 'CONTRACT' AS subject_kind, contract_key AS subject_key,
-                           CASE WHEN amount_suspect THEN NULL ELSE current_amount END AS amount FROM contract)
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(subject + """
                 SELECT count(*), count(c.family_code), sum(s.amount), sum(s.amount) FILTER (WHERE c.family_code IS NOT NULL),
                        count(*) FILTER (WHERE c.conflict),
-                       count(*) FILTER (WHERE c.status = 'AUTO' AND (c.conflict OR c.confidence < 0.5))
-                FROM subject s LEFT JOIN classification c USING (subject_kind, subject_key)""")) {
+                       count(*) FILTER (WHERE c.status = 'AUTO' AND (c.conflict OR c.confidence < 0.5))""" + from)) {
             rs.next();
             records = rs.getLong(1);
             classified = rs.getLong(2);
@@ -210,60 +245,150 @@ public final class ClassificationQueries {
             conflicts = rs.getLong(5);
             queue = rs.getLong(6);
         }
-        String base = """
-                FROM classification c LEFT JOIN contract k ON c.subject_kind = 'CONTRACT' AND k.contract_key = c.subject_key
-                """;
         List<CoverageRow> byBand = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT band, count(*), sum(amount) FROM (
-                    SELECT CASE WHEN c.family_code IS NULL THEN 'NONE' WHEN confidence >= 0.8 THEN 'HIGH'
-                                WHEN confidence >= 0.5 THEN 'MEDIUM' ELSE 'LOW' END AS band,
-                           CASE WHEN k.amount_suspect THEN NULL ELSE k.current_amount END AS amount
-                    """ + base + """
-                ) GROUP BY band ORDER BY CASE band WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END""")) {
-            while (rs.next()) byBand.add(new CoverageRow(rs.getString(1), rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)));
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(subject + """
+                SELECT CASE WHEN c.family_code IS NULL THEN 'NONE' WHEN c.confidence >= 0.8 THEN 'HIGH'
+                            WHEN c.confidence >= 0.5 THEN 'MEDIUM' ELSE 'LOW' END AS band, count(*), sum(s.amount)""" + from + """
+                GROUP BY band ORDER BY CASE band WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 WHEN 'LOW' THEN 2 ELSE 3 END""")) {
+            while (rs.next()) {
+                String band = rs.getString(1);
+                String label = band.equals("NONE") ? "non classé" : ConfidenceBand.valueOf(band).label();
+                byBand.add(new CoverageRow(band, label, rs.getLong(2), rs.getBigDecimal(3)));
+            }
         }
         List<CoverageRow> byMethod = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT c.method, count(*), sum(CASE WHEN k.amount_suspect THEN NULL ELSE k.current_amount END)
-                """ + base + " GROUP BY c.method ORDER BY 2 DESC")) {
-            while (rs.next()) byMethod.add(new CoverageRow(rs.getString(1), rs.getString(1), rs.getLong(2), rs.getBigDecimal(3)));
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery(subject
+                + "SELECT coalesce(c.method, 'NONE') AS m, count(*), sum(s.amount)" + from + "GROUP BY m ORDER BY 2 DESC, 1")) {
+            while (rs.next()) {
+                String m = rs.getString(1);
+                byMethod.add(new CoverageRow(m, Method.valueOf(m).label(), rs.getLong(2), rs.getBigDecimal(3)));
+            }
         }
         return new Coverage(records, classified, amount, classifiedAmount, byBand, byMethod, conflicts, queue);
     }
 
-    /** The validation queue: automatic classifications that conflict or are unsure, largest amounts first. */
+    /** The validation queue of the whole store (CLI, administrators): see {@link #queue(Scope, SubjectKind, int, int)}. */
     public List<QueueRow> queue(int limit) throws SQLException {
+        return queue(null, null, limit, 0);
+    }
+
+    /**
+     * The validation queue: automatic classifications that conflict or are unsure (confidence below 0.5), contracts
+     * and spending lines, largest amounts first. A person reviews the records of the buyers they answer for only:
+     * administrators see everything, an analyst their own buyers, other roles nothing (the queue shows spending lines).
+     *
+     * @param scope who asks and the perimeter chosen on screen; null = no restriction (CLI)
+     * @param kind  contracts or spending lines only; null = both
+     */
+    public List<QueueRow> queue(Scope scope, SubjectKind kind, int limit, int offset) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = queueWhere(scope, kind, params);
+        params.add(limit);
+        params.add(offset);
         List<QueueRow> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("""
-                SELECT c.subject_kind, c.subject_key, k.buyer_name, k.contract_id, k.object, k.cpv, k.current_amount,
+        try (PreparedStatement ps = prepare(SUBJECTS + """
+                SELECT c.subject_kind, c.subject_key, s.buyer_id, s.buyer_name, s.reference, s.text, s.cpv, s.account, s.amount,
                        c.family_code, f.label, c.confidence, c.method, c.conflict, c.alternative_family_code, c.evidence
                 FROM classification c
-                LEFT JOIN contract k ON c.subject_kind = 'CONTRACT' AND k.contract_key = c.subject_key
+                LEFT JOIN subject s ON s.kind = c.subject_kind AND s.key = c.subject_key
                 LEFT JOIN nomenclature_family f ON f.code = c.family_code
-                WHERE c.status = 'AUTO' AND (c.conflict OR c.confidence < 0.5)
-                ORDER BY k.current_amount DESC NULLS LAST, c.subject_key
-                LIMIT ?""")) {
-            ps.setInt(1, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new QueueRow(SubjectKind.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getBigDecimal(7), rs.getString(8), rs.getString(9),
-                            rs.getDouble(10), rs.getString(11), rs.getBoolean(12), rs.getString(13), rs.getString(14)));
-                }
+                WHERE %s
+                ORDER BY s.amount DESC NULLS LAST, c.subject_kind, c.subject_key
+                LIMIT ? OFFSET ?""".formatted(where), params);
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(new QueueRow(SubjectKind.valueOf(rs.getString(1)), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9),
+                        rs.getString(10), rs.getString(11), rs.getDouble(12), rs.getString(13), rs.getBoolean(14),
+                        rs.getString(15), rs.getString(16)));
             }
         }
         return out;
     }
 
+    /** How many records wait in the queue for this person (same restrictions as the queue). */
+    public long queueSize(Scope scope, SubjectKind kind) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        String where = queueWhere(scope, kind, params);
+        try (PreparedStatement ps = prepare(SUBJECTS + """
+                SELECT count(*) FROM classification c
+                LEFT JOIN subject s ON s.kind = c.subject_kind AND s.key = c.subject_key
+                WHERE %s""".formatted(where), params);
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * Refuses a decision on a record outside the person's buyers: administrators decide on anything, an analyst on
+     * their own buyers' records only, other roles on nothing.
+     */
+    public void requireDecisionRight(Scope scope, SubjectRef ref) throws SQLException {
+        if (scope.role() == Role.ADMIN) return;
+        if (scope.role() != Role.ANALYST) {
+            throw new AccessDenied("Seuls les administrateurs et les analystes des acheteurs valident les classements.");
+        }
+        String buyer = null;
+        try (PreparedStatement ps = prepare(SUBJECTS + "SELECT buyer_id FROM subject WHERE kind = ? AND key = ?",
+                List.of(ref.kind().name(), ref.key()));
+             ResultSet rs = ps.executeQuery()) {
+            if (rs.next()) buyer = rs.getString(1);
+        }
+        if (buyer == null || !scope.ownBuyers().contains(buyer)) {
+            throw new AccessDenied("Cet enregistrement n'appartient pas à vos acheteurs : vous ne pouvez pas le classer.");
+        }
+    }
+
+    /** Contracts and spending lines under one shape: what the queue and the explanation show of each. */
+    private static final String SUBJECTS = """
+            WITH subject AS (
+                SELECT 'CONTRACT' AS kind, contract_key AS key, buyer_id, buyer_name, contract_id AS reference, object AS text,
+                       cpv, NULL::VARCHAR AS account, current_amount AS amount
+                FROM contract
+                UNION ALL
+                SELECT 'SPENDING_LINE', l.line_key, l.buyer_id, b.name, l.file_name || ' l. ' || l.line_number, l.label,
+                       NULL, l.account, l.amount
+                FROM spending_line l LEFT JOIN buyer b ON b.buyer_id = l.buyer_id
+            )
+            """;
+
+    private static String queueWhere(Scope scope, SubjectKind kind, List<Object> params) {
+        List<String> parts = new ArrayList<>(List.of("c.status = 'AUTO'", "(c.conflict OR c.confidence < 0.5)"));
+        if (kind != null) {
+            parts.add("c.subject_kind = ?");
+            params.add(kind.name());
+        }
+        Set<String> buyers = scope == null ? Set.of() : switch (scope.role()) {
+            case ADMIN -> scope.selection();
+            case ANALYST -> scope.selection().isEmpty() ? scope.ownBuyers()
+                    : scope.selection().stream().filter(scope.ownBuyers()::contains).collect(Collectors.toSet());
+            case VIEWER, PUBLIC -> throw new AccessDenied(
+                    "La file de validation est réservée aux administrateurs et aux analystes des acheteurs.");
+        };
+        if (scope != null && scope.role() == Role.ANALYST && buyers.isEmpty()) {
+            parts.add("false");
+        } else if (!buyers.isEmpty()) {
+            parts.add("s.buyer_id IN (" + String.join(", ", java.util.Collections.nCopies(buyers.size(), "?")) + ")");
+            params.addAll(buyers.stream().sorted().toList());
+        }
+        return String.join(" AND ", parts);
+    }
+
+    private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
+        PreparedStatement ps = conn.prepareStatement(sql);
+        for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+        return ps;
+    }
+
     public Optional<Explanation> explain(SubjectRef ref) throws SQLException {
         Explanation e;
-        try (PreparedStatement ps = conn.prepareStatement("""
-                SELECT k.buyer_id, k.buyer_name, k.contract_id, k.object, k.cpv, k.current_amount, c.family_code, f.label,
+        try (PreparedStatement ps = conn.prepareStatement(SUBJECTS + """
+                SELECT k.buyer_id, k.buyer_name, k.reference, k.text, coalesce(k.cpv, k.account), k.amount, c.family_code, f.label,
                        f.segment_code, s.label, c.confidence, c.method, c.evidence, c.conflict, c.alternative_family_code,
                        c.status, strftime(c.classified_at, '%Y-%m-%d %H:%M')
                 FROM classification c
-                LEFT JOIN contract k ON c.subject_kind = 'CONTRACT' AND k.contract_key = c.subject_key
+                LEFT JOIN subject k ON k.kind = c.subject_kind AND k.key = c.subject_key
                 LEFT JOIN nomenclature_family f ON f.code = c.family_code
                 LEFT JOIN nomenclature_segment s ON s.code = f.segment_code
                 WHERE c.subject_kind = ? AND c.subject_key = ?""")) {

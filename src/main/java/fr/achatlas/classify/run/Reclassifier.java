@@ -40,6 +40,7 @@ public final class Reclassifier {
     private final Database db;
     private final ClassificationQueries queries;
     private final ClassificationStore store;
+    private Result lastResult;
 
     public Reclassifier(Database db) {
         this.db = db;
@@ -96,8 +97,9 @@ public final class Reclassifier {
             store.replaceAll(SubjectKind.SPENDING_LINE, lineResults, user);
             linesClassified = lineResults.stream().filter(c -> c.familyCode() != null).count();
         }
-        return new Result(contracts.size(), classified, conflicts, review, training, model.vocabularySize(),
+        lastResult = new Result(contracts.size(), classified, conflicts, review, training, model.vocabularySize(),
                 (System.nanoTime() - t0) / 1e9, lines.size(), linesClassified);
+        return lastResult;
     }
 
     /** Accepts the current family of a record (status VALIDATED); it then survives reclassifications. */
@@ -125,31 +127,51 @@ public final class Reclassifier {
     }
 
     /**
-     * Turns the family a person gave one record into a rule for every similar record: for a contract, its CPV code
-     * (trailing zeros dropped, so the code and those under it) → that family, for its buyer only or, with
-     * {@code territoryWide}, for the whole territory. Then reclassifies everything.
+     * Turns the family a person gave one record into a rule for every similar record, for its buyer only or, with
+     * {@code territoryWide}, for the whole territory; then reclassifies everything. A contract gives a rule on its CPV
+     * code (trailing zeros dropped, so the code and those under it); a spending line a rule on its nature account
+     * (the full account: "615221", not "6152", which would sweep other families along).
      */
     public CrosswalkRule ruleFromCorrection(SubjectRef ref, boolean territoryWide, String user, String comment) throws SQLException {
-        if (ref.kind() != SubjectKind.CONTRACT) {
-            throw new IllegalArgumentException("seules les corrections de marchés se transforment en règle dans cette version");
-        }
         Classification current = queries.classification(ref)
                 .orElseThrow(() -> new IllegalArgumentException("enregistrement non classé : " + ref.key()));
         if (current.status() == Status.AUTO || current.familyCode() == null) {
             throw new IllegalArgumentException("l'enregistrement n'a pas été corrigé ni validé : corrigez-le d'abord (classify override)");
         }
+        CrosswalkRule rule = ref.kind() == SubjectKind.CONTRACT
+                ? cpvRule(ref, current, territoryWide, user, comment)
+                : accountRule(ref, current, territoryWide, user, comment);
+        long id = store.addRule(rule, user, comment);
+        run(user);
+        return rule.withId(id);
+    }
+
+    private CrosswalkRule cpvRule(SubjectRef ref, Classification current, boolean territoryWide, String user, String comment) throws SQLException {
         ClassificationInput in = queries.contractInput(ref.key()).orElseThrow();
         if (!Cpv.isValid(in.cpv())) {
             throw new IllegalArgumentException("le marché n'a pas de code CPV valide : pas de règle possible, la correction reste sur ce seul marché");
         }
         String prefix = in.cpv().replaceFirst("0+$", "");
         if (prefix.length() < 2) prefix = in.cpv().substring(0, 2);
-        CrosswalkRule rule = new CrosswalkRule(0, RuleKind.CPV, prefix, current.familyCode(), 1.0,
+        return new CrosswalkRule(0, RuleKind.CPV, prefix, current.familyCode(), 1.0,
                 territoryWide ? null : in.buyerId(), CrosswalkRule.USER,
                 comment != null ? comment : "d'après la correction du marché " + ref.key(), user, LocalDateTime.now());
-        long id = store.addRule(rule, user, comment);
-        run(user);
-        return rule.withId(id);
+    }
+
+    private CrosswalkRule accountRule(SubjectRef ref, Classification current, boolean territoryWide, String user, String comment) throws SQLException {
+        ClassificationInput in = queries.spendingInput(ref.key())
+                .orElseThrow(() -> new IllegalArgumentException("ligne de dépense inconnue : " + ref.key()));
+        if (in.account() == null || in.account().isBlank()) {
+            throw new IllegalArgumentException("la ligne n'a pas de compte par nature : pas de règle possible, la correction reste sur cette seule ligne");
+        }
+        return new CrosswalkRule(0, RuleKind.ACCOUNT, in.account().strip(), current.familyCode(), 1.0,
+                territoryWide ? null : in.buyerId(), CrosswalkRule.USER,
+                comment != null ? comment : "d'après la correction de la ligne de dépense " + ref.key(), user, LocalDateTime.now());
+    }
+
+    /** The result of the latest reclassification this instance ran (a rule made from a correction runs one). */
+    public Result lastResult() {
+        return lastResult;
     }
 
     public Database database() {

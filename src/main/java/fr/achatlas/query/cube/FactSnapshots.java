@@ -9,7 +9,8 @@ import java.sql.Statement;
 /**
  * Keeps a snapshot table of each fact view ({@code fact_contract_snapshot}, {@code fact_spending_snapshot}) in step
  * with the store. The signature covers what the views depend on that can change at run time: import batches (every
- * import, CLI or web), the buyers (territory file), and the view definitions (a migration or a test fixture replacing
+ * import, CLI or web), the buyers (territory file), the classification (reclassifications, validation-queue
+ * decisions), and the view definitions (a migration or a test fixture replacing
  * a view). A stale snapshot is rebuilt once, under a lock, by the first query that notices.
  */
 final class FactSnapshots {
@@ -39,6 +40,8 @@ final class FactSnapshots {
                     (SELECT count(*) || ':' || coalesce(max(batch_id), 0) || ':' || coalesce(CAST(max(finished_at) AS VARCHAR), '')
                      FROM import_batch),
                     (SELECT count(*) || ':' || coalesce(sum(hash(buyer_id, name, kind, in_territory)), 0) FROM buyer),
+                    (SELECT count(*) || ':' || coalesce(CAST(max(classified_at) AS VARCHAR), '') FROM classification),
+                    (SELECT count(*) FROM classification_history),
                     (SELECT hash(string_agg(sql, ';' ORDER BY view_name)) FROM duckdb_views() WHERE view_name = ?))""")) {
             ps.setString(1, fact.view());
             try (ResultSet rs = ps.executeQuery()) {

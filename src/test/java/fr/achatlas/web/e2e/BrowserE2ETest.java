@@ -11,7 +11,6 @@ import fr.achatlas.web.WebApp;
 import fr.achatlas.web.security.Accounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -19,23 +18,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("slow")
 class BrowserE2ETest {
 
-    static final Path SHOTS = Path.of("target/e2e");
+    static final Path SHOTS = Browser.SHOTS;
     static final String ADMIN_PW = "e2e-admin-password";
     static final String ANALYST_PW = "e2e-analyst-password";
 
@@ -60,13 +52,13 @@ class BrowserE2ETest {
     static Database db;
     static ConfigurableApplicationContext ctx;
     static String base;
+    Browser browser;
     ChromeDriver driver;
     WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
-                "Chromium et chromedriver absents : apt-get install chromium chromium-driver (.ci/install-deps)");
+        Browser.assumeInstalled();
         Path files = dir.resolve("files");
         new TerritoryGenerator().generate(files, 42);
         db = Database.open(dir.resolve("e2e.duckdb"));
@@ -88,41 +80,22 @@ class BrowserE2ETest {
 
     @BeforeEach
     void browser() {
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,2000", "--lang=fr-FR");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        driver = new ChromeDriver(service, o);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        browser = new Browser(base);
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterEach
     void close() {
-        if (driver != null) driver.quit();
+        if (browser != null) browser.close();
     }
 
     void shot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        browser.shot(name);
     }
 
     void login(String user, String password) {
-        driver.get(base + "/login.html");
-        wait.until(d -> !d.findElement(By.id("csrf")).getAttribute("value").isEmpty());
-        driver.findElement(By.id("username")).sendKeys(user);
-        driver.findElement(By.id("password")).sendKeys(password);
-        driver.findElement(By.id("login-submit")).click();
-        try {
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("whoami")));
-        } catch (RuntimeException e) {
-            try {
-                shot("failed-login-" + user);
-            } catch (Exception ignored) {
-                // the assertion below matters more
-            }
-            throw new AssertionError("login of " + user + " failed; page: " + driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("body")).getText(), e);
-        }
+        browser.login(user, password);
     }
 
     /** Waits until the explorer has rendered the view of the current URL. */
