@@ -72,9 +72,16 @@ public final class Cube {
             FROM base""";
 
     private final Connection conn;
+    /** False only in the test proving that the one-pass drill-down gives the same numbers as the general path. */
+    private final boolean onePassDrillDown;
 
     public Cube(Connection conn) {
+        this(conn, true);
+    }
+
+    Cube(Connection conn, boolean onePassDrillDown) {
         this.conn = conn;
+        this.onePassDrillDown = onePassDrillDown;
     }
 
     public static List<Column> lineColumns(Fact fact) {
@@ -105,6 +112,8 @@ public final class Cube {
         }
         for (Measure m : measures) columns.add(new Column(m.name(), m.label(), m.kind() == Measure.Kind.AMOUNT ? Type.AMOUNT : Type.INTEGER));
         columns.add(new Column("share", "Part du total (" + measures.get(0).label() + ")", Type.PERCENT));
+
+        if (axes.size() == 1 && onePassDrillDown) return oneAxis(q, axes.get(0), measures, base, params, columns);
 
         Object[] totals = totals(base, params, measures);
         List<Object[]> rows = new ArrayList<>();
@@ -177,6 +186,109 @@ public final class Cube {
             }
         }
         return new CubeResult(List.copyOf(columns), rows, totals, truncated);
+    }
+
+    /**
+     * One axis — the explorer's drill-down, the most frequent query — in one pass over the facts: the groups, the grand
+     * total and the "Autres" row come from one grouping-sets aggregate ranked in SQL. Only a measure that does not add
+     * up over the axis' keys (see {@link Registry#addsUpOver}) needs a second pass for "Autres".
+     */
+    private CubeResult oneAxis(CubeQuery q, Dimension d, List<Measure> measures, String base, List<Object> params,
+                               List<Column> columns) throws SQLException {
+        int limit = q.top() != null ? q.top() : MAX_ROWS;
+        StringBuilder ms = new StringBuilder();
+        StringBuilder others = new StringBuilder();
+        for (int j = 0; j < measures.size(); j++) {
+            ms.append(", ").append(measures.get(j).sql()).append(" AS m").append(j);
+            others.append(", ").append(Registry.addsUpOver(measures.get(j), d, q.fact()) ? "sum(m" + j + ")" : "NULL").append(" AS m").append(j);
+        }
+        String sql = "WITH " + base + ", cells AS (SELECT CAST((" + d.keyExpr() + ") AS VARCHAR) AS _k, CAST(("
+                + (d.labelExpr() == null ? d.keyExpr() : d.labelExpr()) + ") AS VARCHAR) AS _l, * FROM base)"
+                + ", g AS (SELECT _k AS k0, any_value(_l) AS l0" + ms + ", GROUPING(_k) AS total_row FROM cells GROUP BY GROUPING SETS ((_k), ()))"
+                + ", r AS (SELECT *, row_number() OVER (ORDER BY m0 DESC NULLS LAST, k0 NULLS LAST) AS rn FROM g WHERE total_row = 0)"
+                + " SELECT 0 AS part, k0, l0" + columnsOf(measures) + ", rn FROM r WHERE rn <= " + limit
+                + " UNION ALL SELECT 1, NULL, NULL" + columnsOf(measures) + ", NULL FROM g WHERE total_row = 1"
+                + " UNION ALL SELECT 2, NULL, NULL" + others + ", count(*) FROM r WHERE rn > " + limit
+                + " ORDER BY part, " + (d.chronological() ? "k0 NULLS LAST" : "rn");
+        List<Object[]> rows = new ArrayList<>();
+        Object[] totals = new Object[measures.size()];
+        Object[] rest = null;
+        long restKeys = 0;
+        List<String> shownKeys = new ArrayList<>();
+        boolean nullShown = false;
+        Object[] nullRow = null;
+        try (PreparedStatement ps = prepare(sql, params); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                int part = rs.getInt("part");
+                if (part == 1) {
+                    for (int j = 0; j < measures.size(); j++) totals[j] = value(measures.get(j), rs.getObject("m" + j));
+                    continue;
+                }
+                if (part == 2) {
+                    restKeys = rs.getLong("rn");
+                    if (restKeys > 0) {
+                        rest = new Object[measures.size()];
+                        for (int j = 0; j < measures.size(); j++) rest[j] = rs.getObject("m" + j);
+                    }
+                    continue;
+                }
+                String key = rs.getString("k0");
+                if (key == null) nullShown = true;
+                else shownKeys.add(key);
+                Object[] row = new Object[columns.size()];
+                if (key == null) nullRow = row;
+                row[0] = key == null ? CubeQuery.NULL_KEY : key;
+                row[1] = key == null ? "Non renseigné" : rs.getString("l0");
+                for (int j = 0; j < measures.size(); j++) row[2 + j] = value(measures.get(j), rs.getObject("m" + j));
+                rows.add(row);
+            }
+        }
+        boolean truncated = false;
+        if (rest != null && q.top() == null) {
+            truncated = true;
+        } else if (rest != null) {
+            Object[] row = new Object[columns.size()];
+            row[0] = CubeQuery.OTHERS_KEY;
+            row[1] = "Autres";
+            Object[] exact = needsSecondPass(measures, d, q.fact())
+                    ? othersPass(base, params, d, measures, shownKeys, nullShown) : null;
+            for (int j = 0; j < measures.size(); j++) {
+                row[2 + j] = value(measures.get(j), exact != null ? exact[j] : rest[j]);
+            }
+            rows.add(row);
+        }
+        // "Non renseigné" comes last, after "Autres", as in the pivot.
+        if (nullRow != null && rows.remove(nullRow)) rows.add(nullRow);
+        for (Object[] row : rows) row[columns.size() - 1] = share(measures.get(0), row[2], totals[0]);
+        return new CubeResult(List.copyOf(columns), rows, totals, truncated);
+    }
+
+    private static boolean needsSecondPass(List<Measure> measures, Dimension d, Fact fact) {
+        return measures.stream().anyMatch(m -> !Registry.addsUpOver(m, d, fact));
+    }
+
+    /** The measures of "Autres": every fact row whose key is not among the keys shown. */
+    private Object[] othersPass(String base, List<Object> params, Dimension d, List<Measure> measures,
+                                List<String> shownKeys, boolean nullShown) throws SQLException {
+        List<Object> p = new ArrayList<>(params);
+        String key = "CAST((" + d.keyExpr() + ") AS VARCHAR)";
+        String notShown = shownKeys.isEmpty() ? "true" : "NOT " + Scope.in(key, new java.util.LinkedHashSet<>(shownKeys), p);
+        String where = nullShown ? key + " IS NOT NULL AND " + notShown : "(" + key + " IS NULL OR " + notShown + ")";
+        StringBuilder sql = new StringBuilder("WITH ").append(base).append(" SELECT ");
+        for (int j = 0; j < measures.size(); j++) sql.append(j == 0 ? "" : ", ").append(measures.get(j).sql());
+        sql.append(" FROM base WHERE ").append(where);
+        try (PreparedStatement ps = prepare(sql.toString(), p); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Object[] out = new Object[measures.size()];
+            for (int j = 0; j < out.length; j++) out[j] = rs.getObject(j + 1);
+            return out;
+        }
+    }
+
+    private static String columnsOf(List<Measure> measures) {
+        StringBuilder sb = new StringBuilder();
+        for (int j = 0; j < measures.size(); j++) sb.append(", m").append(j);
+        return sb.toString();
     }
 
     /** Number of rows under a cell (contracts, or spending lines). */
@@ -264,7 +376,15 @@ public final class Cube {
             List<String> ors = new ArrayList<>();
             List<String> plain = values.stream().filter(v -> !CubeQuery.NULL_KEY.equals(v)).distinct().toList();
             if (plain.contains(CubeQuery.OTHERS_KEY)) throw new IllegalArgumentException("« Autres » regroupe plusieurs valeurs : choisissez-en une.");
-            if (!plain.isEmpty()) ors.add(Scope.in(expr, Set.copyOf(plain), params));
+            if (!plain.isEmpty() && d.name().equals("year")) {
+                // Compared as integers, not as text: the filter then reaches the snapshot's zone maps (it is sorted by year).
+                List<Integer> years = plain.stream().filter(v -> v.matches("-?[0-9]{1,9}")).map(Integer::valueOf).distinct().toList();
+                if (years.isEmpty()) ors.add("false");
+                else {
+                    ors.add("year IN (" + String.join(", ", java.util.Collections.nCopies(years.size(), "?")) + ")");
+                    params.addAll(years);
+                }
+            } else if (!plain.isEmpty()) ors.add(Scope.in(expr, Set.copyOf(plain), params));
             if (values.contains(CubeQuery.NULL_KEY)) ors.add("(" + d.keyExpr() + ") IS NULL");
             where.append(" AND (").append(String.join(" OR ", ors)).append(')');
         });

@@ -103,6 +103,27 @@ public final class Registry {
         return c;
     }
 
+    /** Dimensions whose value is a property of the supplier (one value per supplier identifier). */
+    private static final Set<String> SUPPLIER_PROPERTIES = Set.of("supplier", "supplier_size", "supplier_ess", "supplier_inclusion",
+            "supplier_region", "supplier_departement", "supplier_epci", "supplier_commune", "supplier_local", "supplier_sharing");
+
+    /**
+     * Whether the values of {@code m} for the keys of {@code d} add up to its value over several keys — what lets the
+     * cube compute "Autres" and totals from the groups it already has. Sums and row counts always do; a distinct
+     * count does when each counted entity has exactly one value of {@code d}: contracts for every dimension but the
+     * supplier's (a contract may have several holders), suppliers for the supplier's properties, buyers for the buyer.
+     */
+    static boolean addsUpOver(Measure m, Dimension d, Fact fact) {
+        if (m.additive()) return true;
+        return switch (m.name()) {
+            case "contracts" -> fact == Fact.CONTRACT && !SUPPLIER_PROPERTIES.contains(d.name());
+            case "suppliers" -> fact == Fact.CONTRACT && SUPPLIER_PROPERTIES.contains(d.name());
+            case "spending_suppliers" -> d.name().equals("supplier");
+            case "buyers", "spending_buyers" -> d.name().equals("buyer") || d.name().equals("buyer_kind");
+            default -> false;
+        };
+    }
+
     public static List<Dimension> dimensions() {
         return DIMENSIONS;
     }
