@@ -4,9 +4,13 @@ import fr.achatlas.query.cube.Cube;
 import fr.achatlas.query.cube.CubeQuery;
 import fr.achatlas.query.cube.CubeResult;
 import fr.achatlas.query.cube.Fact;
+import fr.achatlas.query.cube.Role;
 import fr.achatlas.query.cube.Scope;
 import fr.achatlas.store.Database;
+import fr.achatlas.store.UserStore;
 import fr.achatlas.web.WebApp;
+import fr.achatlas.web.security.Accounts;
+import fr.achatlas.web.security.ApiTokens;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -18,6 +22,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +42,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The cartography's latency: one-axis drill-downs with two filters, run through the HTTP API (loopback) and the same
  * cube queries run directly on DuckDB in-process; then a load test of concurrent users on 127.0.0.1, bounded in
- * requests and time.
+ * requests and time. When the store has spending lines, half the drill-downs are on spending; the benchmark then runs
+ * as an administrator (an account and an API token created in the store for it), who sees both facts.
  */
 public final class CubeBenchmark {
 
@@ -44,6 +51,8 @@ public final class CubeBenchmark {
     }
 
     private static final String[] AXES = {"buyer", "cpv_division", "procedure", "supplier", "nature", "month", "mutualisation", "has_social"};
+    private static final String[] SPENDING_AXES = {"buyer", "direction", "supplier", "account", "month", "supplier_departement", "family"};
+    private static final Scope ADMIN = new Scope("bench", Role.ADMIN, Set.of(), Set.of());
 
     private final Database db;
     private final PrintStream out;
@@ -51,6 +60,7 @@ public final class CubeBenchmark {
     private final int users;
     private final int requestsPerUser;
     private final Duration loadLimit;
+    private String tokenId;
 
     public CubeBenchmark(Database db, PrintStream out, int queries, int users, int requestsPerUser, Duration loadLimit) {
         this.db = db;
@@ -62,13 +72,18 @@ public final class CubeBenchmark {
     }
 
     /** A drill-down: one axis, two filters taken from real members, top 15 (what a click in the explorer asks). */
-    record Drill(String axis, Map<String, List<String>> filters) {
+    record Drill(Fact fact, String axis, Map<String, List<String>> filters) {
+        List<String> measures() {
+            return fact == Fact.CONTRACT ? List.of("amount_current", "contracts") : List.of("amount_spent", "lines");
+        }
+
         CubeQuery query() {
-            return new CubeQuery(Fact.CONTRACT, List.of(axis), List.of("amount_current", "contracts"), filters, 15);
+            return new CubeQuery(fact, List.of(axis), measures(), filters, 15);
         }
 
         String url() {
-            StringBuilder b = new StringBuilder("/api/cube?axes=").append(axis).append("&measures=amount_current,contracts&top=15");
+            StringBuilder b = new StringBuilder("/api/cube?fact=").append(fact == Fact.CONTRACT ? "contract" : "spending")
+                    .append("&axes=").append(axis).append("&measures=").append(String.join(",", measures())).append("&top=15");
             filters.forEach((k, v) -> b.append("&f.").append(k).append('=').append(URLEncoder.encode(v.get(0), StandardCharsets.UTF_8)));
             return b.toString();
         }
@@ -76,15 +91,17 @@ public final class CubeBenchmark {
 
     public List<Stats> run() throws Exception {
         List<Drill> drills = drills();
-        out.printf("%d requêtes de forage (un axe, deux filtres)…%n", drills.size());
+        long spending = drills.stream().filter(d -> d.fact() == Fact.SPENDING).count();
+        out.printf("%d requêtes de forage (un axe, deux filtres ; %d sur les dépenses)…%n", drills.size(), spending);
+        String token = benchToken();
         List<Stats> results = new ArrayList<>();
         try (Connection c = db.duplicate()) {
             Cube cube = new Cube(c);
-            for (Drill d : drills.subList(0, Math.min(10, drills.size()))) cube.aggregate(d.query(), Scope.anonymous()); // warm-up
+            for (Drill d : drills.subList(0, Math.min(10, drills.size()))) cube.aggregate(d.query(), ADMIN); // warm-up
             List<Double> direct = new ArrayList<>();
             for (Drill d : drills) {
                 long t = System.nanoTime();
-                cube.aggregate(d.query(), Scope.anonymous());
+                cube.aggregate(d.query(), ADMIN);
                 direct.add((System.nanoTime() - t) / 1e6);
             }
             results.add(stats("DuckDB direct (couche cube, même SQL, sans HTTP)", direct, 0));
@@ -94,23 +111,26 @@ public final class CubeBenchmark {
             int port = ((WebServerApplicationContext) ctx).getWebServer().getPort();
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             String base = "http://127.0.0.1:" + port;
-            for (Drill d : drills.subList(0, Math.min(10, drills.size()))) get(http, base + d.url());
+            for (Drill d : drills.subList(0, Math.min(10, drills.size()))) get(http, base + d.url(), token);
             List<Double> api = new ArrayList<>();
             int errors = 0;
             for (Drill d : drills) {
                 long t = System.nanoTime();
-                if (get(http, base + d.url()) != 200) errors++;
+                if (get(http, base + d.url(), token) != 200) errors++;
                 api.add((System.nanoTime() - t) / 1e6);
             }
             results.add(stats("API HTTP (loopback, séquentiel)", api, errors));
-            results.add(load(http, base, drills));
+            results.add(load(http, base, drills, token));
         } finally {
             ctx.close();
+            try (Connection c = db.duplicate()) {
+                new UserStore(c).deleteToken("bench", tokenId);
+            }
         }
         return results;
     }
 
-    private Stats load(HttpClient http, String base, List<Drill> drills) throws InterruptedException {
+    private Stats load(HttpClient http, String base, List<Drill> drills, String token) throws InterruptedException {
         out.printf("Charge : %d utilisateurs simultanés × %d requêtes (au plus %d s)…%n", users, requestsPerUser, loadLimit.toSeconds());
         ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger errors = new AtomicInteger();
@@ -126,7 +146,7 @@ public final class CubeBenchmark {
                     for (int i = 0; i < requestsPerUser && System.nanoTime() < deadline; i++) {
                         Drill d = drills.get(r.nextInt(drills.size()));
                         long t = System.nanoTime();
-                        int status = get(http, base + d.url());
+                        int status = get(http, base + d.url(), token);
                         latencies.add((System.nanoTime() - t) / 1e6);
                         if (status != 200) errors.incrementAndGet();
                     }
@@ -144,22 +164,74 @@ public final class CubeBenchmark {
         return stats(users + " utilisateurs simultanés (HTTP, loopback)", new ArrayList<>(latencies), errors.get());
     }
 
-    private static int get(HttpClient http, String url) {
+    /**
+     * An administrator's API token for this run: account "bench" (random password, never shown) and a token revoked
+     * at the end of the run.
+     */
+    private String benchToken() throws SQLException {
+        String token = ApiTokens.newToken();
+        tokenId = ApiTokens.newId();
+        Accounts.save(db, new Accounts.Account("bench", Accounts.randomPassword(), "ADMIN", "Banc de mesure", Set.of()));
+        try (Connection c = db.duplicate()) {
+            new UserStore(c).addToken(tokenId, "bench", ApiTokens.sha256(token), "bench cube " + LocalDate.now());
+        }
+        return token;
+    }
+
+    /** Spending lines in the store (0 when it has none). */
+    public long spendingLines() throws SQLException {
+        try (Connection c = db.duplicate()) {
+            Object n = new Cube(c).aggregate(new CubeQuery(Fact.SPENDING, List.of(), List.of("lines"), Map.of(), null), ADMIN).totals()[0];
+            return ((Number) n).longValue();
+        }
+    }
+
+    private static int get(HttpClient http, String url, String token) {
         try {
-            HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build();
+            HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token).GET().build();
             return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (Exception e) {
             return -1;
         }
     }
 
-    /** Drill-downs over real members: filters pairs among year, buyer, CPV division and procedure. */
+    /**
+     * Drill-downs over real members: contracts filtered by pairs among year, buyer, CPV division and procedure; when
+     * there are spending lines, every other drill-down is on spending, filtered by pairs among year, buyer and account.
+     */
     private List<Drill> drills() throws Exception {
+        Map<String, List<String>> contractMembers = members(Fact.CONTRACT, List.of("year", "buyer", "cpv_division", "procedure"));
+        Map<String, List<String>> spendingMembers = members(Fact.SPENDING, List.of("year", "buyer", "account"));
+        boolean withSpending = spendingMembers.values().stream().noneMatch(List::isEmpty);
+        Random r = new Random(42);
+        List<Drill> out = new ArrayList<>();
+        while (out.size() < queries) {
+            boolean onSpending = withSpending && out.size() % 2 == 1;
+            Map<String, List<String>> members = onSpending ? spendingMembers : contractMembers;
+            String[] axes = onSpending ? SPENDING_AXES : AXES;
+            List<String> dims = new ArrayList<>(members.keySet());
+            Collections.shuffle(dims, r);
+            String f1 = dims.get(0);
+            String f2 = dims.get(1);
+            String axis = axes[r.nextInt(axes.length)];
+            if (axis.equals(f1) || axis.equals(f2) || members.get(f1).isEmpty() || members.get(f2).isEmpty()) continue;
+            Map<String, List<String>> filters = new LinkedHashMap<>();
+            filters.put(f1, List.of(members.get(f1).get(r.nextInt(members.get(f1).size()))));
+            filters.put(f2, List.of(members.get(f2).get(r.nextInt(members.get(f2).size()))));
+            out.add(new Drill(onSpending ? Fact.SPENDING : Fact.CONTRACT, axis, filters));
+        }
+        return out;
+    }
+
+    /** Up to 20 real values of each dimension (the largest), to filter on. */
+    private Map<String, List<String>> members(Fact fact, List<String> dims) throws SQLException {
         Map<String, List<String>> members = new LinkedHashMap<>();
+        String measure = fact == Fact.CONTRACT ? "contracts" : "lines";
         try (Connection c = db.duplicate()) {
             Cube cube = new Cube(c);
-            for (String dim : List.of("year", "buyer", "cpv_division", "procedure")) {
-                CubeResult r = cube.aggregate(new CubeQuery(Fact.CONTRACT, List.of(dim), List.of("contracts"), Map.of(), 20), Scope.anonymous());
+            for (String dim : dims) {
+                CubeResult r = cube.aggregate(new CubeQuery(fact, List.of(dim), List.of(measure), Map.of(), 20), ADMIN);
                 List<String> keys = new ArrayList<>();
                 for (Object[] row : r.rows()) {
                     String k = (String) row[0];
@@ -168,21 +240,7 @@ public final class CubeBenchmark {
                 members.put(dim, keys);
             }
         }
-        Random r = new Random(42);
-        List<String> dims = new ArrayList<>(members.keySet());
-        List<Drill> out = new ArrayList<>();
-        while (out.size() < queries) {
-            Collections.shuffle(dims, r);
-            String f1 = dims.get(0);
-            String f2 = dims.get(1);
-            String axis = AXES[r.nextInt(AXES.length)];
-            if (axis.equals(f1) || axis.equals(f2) || members.get(f1).isEmpty() || members.get(f2).isEmpty()) continue;
-            Map<String, List<String>> filters = new LinkedHashMap<>();
-            filters.put(f1, List.of(members.get(f1).get(r.nextInt(members.get(f1).size()))));
-            filters.put(f2, List.of(members.get(f2).get(r.nextInt(members.get(f2).size()))));
-            out.add(new Drill(axis, filters));
-        }
-        return out;
+        return members;
     }
 
     static Stats stats(String what, List<Double> ms, int errors) {
@@ -197,9 +255,10 @@ public final class CubeBenchmark {
         return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
     }
 
-    public String markdown(List<Stats> results, long contracts, String command) {
+    public String markdown(List<Stats> results, long contracts, long spendingLines, String command) {
         StringBuilder b = new StringBuilder();
-        b.append("### Cartographie (cube), ").append(String.format("%,d", contracts)).append(" marchés — ").append(LocalDate.now()).append("\n\n");
+        b.append("### Cartographie (cube), ").append(String.format("%,d", contracts)).append(" marchés")
+                .append(spendingLines > 0 ? String.format(" et %,d lignes de dépense", spendingLines) : "").append(" — ").append(LocalDate.now()).append("\n\n");
         b.append("Commande : `").append(command).append("`\n\n");
         b.append("| mesure | requêtes | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | erreurs |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (Stats s : results) {

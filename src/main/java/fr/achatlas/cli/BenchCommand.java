@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
             long contracts = new fr.achatlas.query.StatusQueries(db.connection()).totals().contracts();
             fr.achatlas.bench.CubeBenchmark bench = new fr.achatlas.bench.CubeBenchmark(db, System.out, queries, users, requests,
                     java.time.Duration.ofSeconds(maxSeconds));
-            String md = bench.markdown(bench.run(), contracts, "./achatlas --db " + root.dbPath() + " bench cube --queries " + queries
+            String md = bench.markdown(bench.run(), contracts, bench.spendingLines(), "./achatlas --db " + root.dbPath() + " bench cube --queries " + queries
                     + " --users " + users + " --requests " + requests);
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("cube-results.md"), md);

@@ -166,6 +166,9 @@ public final class SpendingBatchWriter implements AutoCloseable {
                 throw new SQLException(e.getMessage(), e);
             }
             try (Statement st = conn.createStatement()) {
+                // Row order inside the staging tables is never relied upon (line numbers are columns): letting DuckDB
+                // drop it keeps large files (tens of millions of lines) within its memory limit.
+                st.execute("SET preserve_insertion_order = false");
                 st.execute("INSERT INTO stg_spending SELECT * FROM read_csv('" + spool.toString().replace("'", "''")
                         + "', delim = '\t', header = false, quote = '', escape = '', nullstr = '\\N', auto_detect = false, "
                         + "columns = {'line_number': 'BIGINT', 'content_hash': 'BIGINT', 'buyer_id': 'VARCHAR', "
@@ -188,6 +191,9 @@ public final class SpendingBatchWriter implements AutoCloseable {
             rollback();
             throw e;
         } finally {
+            try (Statement st = conn.createStatement()) {
+                st.execute("RESET preserve_insertion_order");
+            }
             conn.setAutoCommit(true);
         }
     }
@@ -199,10 +205,18 @@ public final class SpendingBatchWriter implements AutoCloseable {
         List<String> evidence = new ArrayList<>();
         try (Statement st = conn.createStatement()) {
             // Rank equal contents within the file so that genuinely repeated lines (two equal payments) stay distinct.
+            // Only repeated contents need the window: a window over every line would hold the whole file in memory.
+            st.execute("""
+                    CREATE OR REPLACE TEMP TABLE stg_occ AS
+                    SELECT line_number, row_number() OVER (PARTITION BY content_hash ORDER BY line_number) AS occ
+                    FROM stg_spending
+                    WHERE content_hash IN (SELECT content_hash FROM stg_spending GROUP BY content_hash HAVING count(*) > 1)""");
             st.execute("""
                     CREATE OR REPLACE TEMP TABLE stg_keyed AS
-                    SELECT CASE WHEN occ = 1 THEN content_hash ELSE xor(content_hash, occ * 1000003) END AS line_key, *
-                    FROM (SELECT *, row_number() OVER (PARTITION BY content_hash ORDER BY line_number) AS occ FROM stg_spending)""");
+                    SELECT CASE WHEN o.occ IS NULL OR o.occ = 1 THEN s.content_hash ELSE xor(s.content_hash, o.occ * 1000003) END AS line_key, s.*
+                    FROM stg_spending s LEFT JOIN stg_occ o USING (line_number)""");
+            st.execute("DROP TABLE stg_occ");
+            st.execute("DROP TABLE stg_spending");
             tick("line keys");
             st.execute("""
                     CREATE OR REPLACE TEMP TABLE stg_dup AS
@@ -212,45 +226,47 @@ public final class SpendingBatchWriter implements AutoCloseable {
             tick("duplicates");
             st.execute("INSERT INTO spending_duplicate SELECT line_key, " + batchId + ", " + quote(fileName) + ", line_number FROM stg_dup");
             tick("duplicate trace");
+            // Directions and services: the buyer's organisation chart (buyer_unit), matched on names, once per distinct
+            // (buyer, direction, service) rather than by updating every line.
+            st.execute("""
+                    CREATE OR REPLACE TEMP TABLE stg_unit AS
+                    WITH seen AS (SELECT DISTINCT buyer_id, direction, service FROM stg_keyed)
+                    SELECT s.buyer_id, s.direction, s.service, coalesce(
+                        (SELECT min(u.unit_id) FROM buyer_unit u
+                         WHERE u.buyer_id = s.buyer_id AND lower(trim(u.direction)) = lower(trim(s.direction))
+                           AND (lower(trim(u.service)) = lower(trim(s.service)) OR (u.service IS NULL AND s.service IS NULL))),
+                        CASE WHEN s.direction IS NULL THEN
+                            (SELECT min(u.unit_id) FROM buyer_unit u
+                             WHERE u.buyer_id = s.buyer_id AND lower(trim(u.service)) = lower(trim(s.service))) END) AS unit_id
+                    FROM seen s""");
+            tick("units");
             loaded = st.executeUpdate("""
-                    INSERT INTO spending_line (line_key, batch_id, file_name, line_number, buyer_id, direction, service,
+                    INSERT INTO spending_line (line_key, batch_id, file_name, line_number, buyer_id, unit_id, direction, service,
                         payment_date, year, month, amount_ht, amount_ttc, amount, amount_basis, account, function_code, budget,
                         supplier_id, supplier_id_type, supplier_siren, supplier_name, supplier_name_norm,
                         supplier_match_method, supplier_match_confidence, contract_ref, invoice_ref, label)
-                    SELECT line_key, %d, %s, line_number, buyer_id, direction, service, payment_date, year(payment_date),
+                    SELECT line_key, %d, %s, line_number, k.buyer_id, m.unit_id, k.direction, k.service, payment_date, year(payment_date),
                         month(payment_date), amount_ht, amount_ttc, coalesce(amount_ht, amount_ttc),
                         CASE WHEN amount_ht IS NOT NULL THEN 'HT' ELSE 'TTC' END, account, function_code, budget,
                         supplier_id, supplier_id_type, supplier_siren, supplier_name, supplier_name_norm,
                         CASE WHEN supplier_id IS NOT NULL THEN 'ID' END, CASE WHEN supplier_id IS NOT NULL THEN 1.0 END,
                         contract_ref, invoice_ref, label
-                    FROM stg_keyed k WHERE NOT EXISTS (SELECT 1 FROM stg_dup d WHERE d.line_key = k.line_key)""".formatted(batchId, quote(fileName)));
+                    FROM stg_keyed k
+                    LEFT JOIN stg_unit m ON m.buyer_id = k.buyer_id AND m.direction IS NOT DISTINCT FROM k.direction
+                                        AND m.service IS NOT DISTINCT FROM k.service
+                    WHERE NOT EXISTS (SELECT 1 FROM stg_dup d WHERE d.line_key = k.line_key)""".formatted(batchId, quote(fileName)));
             st.execute("INSERT INTO spending_reject SELECT " + batchId + ", " + quote(fileName)
                     + ", line_number, rule, field, value, message FROM stg_spending_issue WHERE severity = 'FATAL'");
             st.execute("INSERT INTO spending_finding SELECT " + batchId + ", " + quote(fileName)
                     + ", line_number, rule, severity, field, value, message FROM stg_spending_issue WHERE severity <> 'FATAL'");
-            tick("insert lines");
+            tick("insert lines, rejects, findings");
             evidence.addAll(X100Check.run(conn, batchId, fileName, noDecimals));
-            tick("rejects");
-            // Directions and services: the buyer's organisation chart (buyer_unit), matched on names.
-            st.execute("""
-                    UPDATE spending_line s SET unit_id = u.unit_id
-                    FROM buyer_unit u
-                    WHERE s.batch_id = %d AND u.buyer_id = s.buyer_id
-                      AND lower(trim(u.direction)) = lower(trim(s.direction))
-                      AND (lower(trim(u.service)) = lower(trim(s.service)) OR (u.service IS NULL AND s.service IS NULL))"""
-                    .formatted(batchId));
-            tick("findings");
-            st.execute("""
-                    UPDATE spending_line s SET unit_id = u.unit_id
-                    FROM buyer_unit u
-                    WHERE s.batch_id = %d AND s.unit_id IS NULL AND s.direction IS NULL AND u.buyer_id = s.buyer_id
-                      AND lower(trim(u.service)) = lower(trim(s.service))""".formatted(batchId));
             tick("x100 check");
             // Buyers seen only in spending still exist as buyers (the cartography lists them).
             st.execute("""
                     INSERT INTO buyer (buyer_id, siren) SELECT DISTINCT buyer_id, CASE WHEN length(buyer_id) = 14 THEN left(buyer_id, 9) END
                     FROM stg_keyed WHERE buyer_id NOT IN (SELECT buyer_id FROM buyer)""");
-            tick("units");
+            tick("buyers");
         }
         long suspect;
         try (Statement st = conn.createStatement()) {
@@ -279,6 +295,8 @@ public final class SpendingBatchWriter implements AutoCloseable {
         }
         try (Statement st = conn.createStatement()) {
             st.execute("DROP TABLE IF EXISTS stg_keyed");
+            st.execute("DROP TABLE IF EXISTS stg_occ");
+            st.execute("DROP TABLE IF EXISTS stg_unit");
             st.execute("DROP TABLE IF EXISTS stg_dup");
             st.execute("DROP TABLE IF EXISTS stg_spending");
             st.execute("DROP TABLE IF EXISTS stg_spending_issue");

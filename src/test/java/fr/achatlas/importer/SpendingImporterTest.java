@@ -127,6 +127,30 @@ class SpendingImporterTest {
     }
 
     @Test
+    void linesMeetTheirBuyersDirectionsAndServicesWhateverTheCaseAndSpaces() throws Exception {
+        try (var st = db.connection().createStatement()) {
+            st.execute("INSERT INTO buyer_unit VALUES ('" + BUYER + "', 'U-BAT-MAINT', 'Direction des bâtiments', 'Service maintenance'), "
+                    + "('" + BUYER + "', 'U-BAT', 'Direction des bâtiments', NULL), "
+                    + "('" + BUYER + "', 'U-FIN-COMPTA', 'Direction des finances', 'Comptabilité'), "
+                    + "('21350047100011', 'U-OTHER', 'Direction des bâtiments', 'Service maintenance')");
+        }
+        Path pipe = dir.resolve("paiements.txt");
+        Files.writeString(pipe, "siret_payeur|date_paiement|montant_ht|siret_fournisseur|nom_fournisseur|compte|direction|service|ref_marche|num_facture|libelle\n"
+                + BUYER + "|2024-01-05|100,00||Quincaillerie A|6068|DIRECTION DES BÂTIMENTS | service maintenance|||exact, casse et espaces\n"
+                + BUYER + "|2024-01-06|100,00||Quincaillerie A|6068|Direction des bâtiments||||direction seule\n"
+                + BUYER + "|2024-01-07|100,00||Quincaillerie A|6068||Comptabilité|||service seul\n"
+                + BUYER + "|2024-01-08|100,00||Quincaillerie A|6068|Direction inconnue|Comptabilité|||direction inconnue\n"
+                + BUYER + "|2024-01-09|100,00||Quincaillerie A|6068|||||ni l'un ni l'autre\n", StandardCharsets.UTF_8);
+        SpendingImporter.Report r = new SpendingImporter(db, null, null).importFile(pipe);
+        assertThat(r.loaded()).isEqualTo(5);
+        var c = db.connection();
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE label = 'exact, casse et espaces' AND unit_id = 'U-BAT-MAINT'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE label = 'direction seule' AND unit_id = 'U-BAT'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE label = 'service seul' AND unit_id = 'U-FIN-COMPTA'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE label IN ('direction inconnue', 'ni l''un ni l''autre') AND unit_id IS NULL")).isEqualTo(2);
+    }
+
+    @Test
     void readsXlsxExports() throws Exception {
         Path x = dir.resolve("depenses.xlsx");
         try (OutputStream os = Files.newOutputStream(x); Workbook wb = new Workbook(os, "test", "1.0")) {
