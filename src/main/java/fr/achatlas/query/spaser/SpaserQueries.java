@@ -159,6 +159,24 @@ public final class SpaserQueries {
         return scope.selection().size() == 1 ? scope.selection().iterator().next() : null;
     }
 
+    /** A perimeter's name for titles: the territory's, or its buyers' names. */
+    public String perimeterLabel(Scope scope) throws SQLException {
+        if (scope.selection().isEmpty()) {
+            String name = new fr.achatlas.query.TerritoryQueries(conn).territory().name();
+            return name == null ? "Territoire" : name;
+        }
+        List<String> names = new ArrayList<>();
+        for (String id : scope.selection().stream().sorted().toList()) {
+            try (PreparedStatement ps = conn.prepareStatement("SELECT coalesce(name, buyer_id) FROM buyer WHERE buyer_id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    names.add(rs.next() ? rs.getString(1) : id);
+                }
+            }
+        }
+        return String.join(", ", names);
+    }
+
     private static IndicatorValue empty(Indicator ind, Integer year) {
         return new IndicatorValue(ind, year, 0, 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), null);
     }
