@@ -71,6 +71,7 @@ export function link(path, params = {}) {
 const NAV = [
   ['/', 'Tableau de bord'],
   ['/explorer.html', 'Cartographie'],
+  ['/spaser.html', 'Achats responsables'],
   ['/quality.html', 'Qualité des données'],
   ['/import.html', 'Import', 'ADMIN'],
   ['/tokens.html', "Jetons d'API", 'USER'],

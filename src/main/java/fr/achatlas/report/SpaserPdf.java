@@ -253,8 +253,8 @@ public final class SpaserPdf {
                 cell(t, c.buyerName(), Element.ALIGN_LEFT);
                 cell(t, c.object(), Element.ALIGN_LEFT);
                 cell(t, Figures.euros(c.amount()), Element.ALIGN_RIGHT);
-                cell(t, c.sector() == InclusiveQueries.Sector.ESAT_EA ? "ESAT / EA" : "SIAE", Element.ALIGN_LEFT);
-                cell(t, c.article(), Element.ALIGN_LEFT);
+                cell(t, c.sectorLabel(), Element.ALIGN_LEFT);
+                cell(t, c.articles(), Element.ALIGN_LEFT);
             }
             doc.add(t);
         }

@@ -123,8 +123,8 @@ public final class SpaserXlsx {
             ws.value(row, 4, c.holders());
             euros(ws, row, 5, c.amount());
             date(ws, row, 6, c.endDate());
-            ws.value(row, 7, c.sector().label());
-            ws.value(row, 8, c.article());
+            ws.value(row, 7, c.sectorLabel());
+            ws.value(row, 8, c.articles());
             ws.value(row, 9, c.structures());
             row++;
         }

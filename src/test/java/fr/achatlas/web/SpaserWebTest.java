@@ -77,7 +77,7 @@ class SpaserWebTest {
         assertThat(JSON.readTree(anon.get("/api/spaser/art35").body()).get("aboveWithoutSocial").asInt()).isEqualTo(1);
         JsonNode candidates = JSON.readTree(anon.get("/api/spaser/inclusive/candidates").body());
         assertThat(candidates).hasSize(1);
-        assertThat(candidates.get(0).get("article").asString()).isEqualTo("L2113-12");
+        assertThat(candidates.get(0).get("articles").asString()).isEqualTo("L2113-12");
     }
 
     @Test

@@ -56,9 +56,14 @@ public final class InclusiveQueries {
                           String structureNames) {
     }
 
+    /** A contract of a family where both sectors operate lists both, with both articles. */
     public record Candidate(String contractKey, String contractId, String buyerId, String buyerName, String object,
-                            String familyCode, String familyLabel, Sector sector, String article, String holders,
+                            String familyCode, String familyLabel, List<Sector> sectors, String articles, String holders,
                             BigDecimal amount, LocalDate endDate, long structures) {
+
+        public String sectorLabel() {
+            return String.join(", ", sectors.stream().map(s -> s == Sector.ESAT_EA ? "ESAT / EA" : "SIAE").toList());
+        }
     }
 
     /** How far ahead a contract's end makes it a candidate. */
@@ -113,7 +118,7 @@ public final class InclusiveQueries {
 
     /** Contracts of the perimeter that could be reserved at renewal: see the class comment. */
     public List<Candidate> candidates(Scope scope, LocalDate today) throws SQLException {
-        List<Candidate> out = new ArrayList<>();
+        java.util.Map<String, Candidate> byContract = new java.util.LinkedHashMap<>();
         for (Sector sector : Sector.values()) {
             List<Object> params = new ArrayList<>();
             String base = SpaserRows.base(conn, Fact.CONTRACT, scope, true, false, null, null, params);
@@ -132,13 +137,17 @@ public final class InclusiveQueries {
             params.add(today.plusMonths(HORIZON_MONTHS));
             try (PreparedStatement ps = SpaserRows.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getString(6), rs.getString(7), sector, sector.article, rs.getString(8),
-                            SpaserRows.amount(rs.getObject(9)), rs.getObject(10, LocalDate.class), rs.getLong(11)));
+                    Candidate c = new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            rs.getString(6), rs.getString(7), List.of(sector), sector.article, rs.getString(8),
+                            SpaserRows.amount(rs.getObject(9)), rs.getObject(10, LocalDate.class), rs.getLong(11));
+                    byContract.merge(c.contractKey(), c, (a, b) -> new Candidate(a.contractKey(), a.contractId(), a.buyerId(), a.buyerName(),
+                            a.object(), a.familyCode(), a.familyLabel(), List.of(Sector.ESAT_EA, Sector.SIAE), a.articles() + ", " + b.articles(),
+                            a.holders(), a.amount(), a.endDate(), a.structures() + b.structures()));
                 }
             }
         }
-        out.sort((a, b) -> a.endDate().compareTo(b.endDate()));
+        List<Candidate> out = new ArrayList<>(byContract.values());
+        out.sort(java.util.Comparator.comparing(Candidate::endDate).thenComparing(Candidate::contractId));
         return out;
     }
 }

@@ -210,7 +210,7 @@ class SpaserQueriesTest {
         // A-3 (NET, held by G) ends 2027-06-01, within 24 months; A-4 ends in 2030; A-2 is reserved and held by the ESAT.
         assertThat(inc.candidates(admin, LocalDate.of(2026, 11, 22))).singleElement().satisfies(c -> {
             assertThat(c.contractId()).isEqualTo("A-3");
-            assertThat(c.article()).isEqualTo("L2113-12");
+            assertThat(c.articles()).isEqualTo("L2113-12");
             assertThat(c.endDate()).isEqualTo(LocalDate.of(2027, 6, 1));
         });
         assertThatThrownBy(() -> inc.segments(Scope.anonymous(), 2024, 2025)).isInstanceOf(AccessDenied.class);
