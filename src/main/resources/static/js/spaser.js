@@ -17,6 +17,15 @@ function figure(metric, v) {
   return fmt.num(v);
 }
 
+/** A year-on-year change: percentage points for shares, the metric's unit otherwise. */
+function evolution(metric, delta) {
+  const sign = delta >= 0 ? '+' : '−';
+  if (metric === 'SHARE_COUNT' || metric === 'SHARE_VALUE') {
+    return `${sign}${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(Math.abs(delta) * 100)} pt`;
+  }
+  return sign + figure(metric, Math.abs(delta));
+}
+
 const METRIC_LABEL = { SHARE_COUNT: 'part en nombre', SHARE_VALUE: 'part en valeur', VALUE: 'montant', COUNT: 'nombre', AVERAGE: 'moyenne' };
 
 function q(extra = {}) {
@@ -39,14 +48,14 @@ function renderIndicators() {
       const m = s.indicator.headline;
       const last = s.years[s.years.length - 1];
       const prev = s.years.length > 1 ? s.years[s.years.length - 2] : null;
-      const delta = prev && prev.headline !== null && last.headline !== null ? last.headline - prev.headline : null;
+      const delta = prev && prev.headline != null && last.headline != null ? last.headline - prev.headline : null;
       const isLower = s.indicator.code === 'SINGLE_OFFER' || s.indicator.code === 'NO_COMPETITION';
-      const reached = last.target === null || last.target === undefined || last.headline === null ? null
+      const reached = last.target == null || last.headline == null ? null
         : (isLower ? last.headline <= last.target : last.headline >= last.target);
       return `<div class="kpi" data-code="${esc(s.indicator.code)}">
         <span>${esc(s.indicator.label)}</span>
         <strong>${esc(figure(m, last.headline))}</strong>
-        <span class="muted">${esc(METRIC_LABEL[m])} ${esc(String(last.year))}${delta === null ? '' : ` · ${delta >= 0 ? '+' : '−'}${esc(figure(m, Math.abs(delta)))} sur un an`}</span>
+        <span class="muted">${esc(METRIC_LABEL[m])} ${esc(String(last.year))}${delta === null ? '' : ` · ${esc(evolution(m, delta))} sur un an`}</span>
         ${reached === null ? '' : `<p class="fr-badge fr-badge--sm fr-mt-1w ${reached ? 'fr-badge--success' : 'fr-badge--warning'}">Cible ${esc(figure(m, last.target))} : ${reached ? 'atteinte' : 'non atteinte'}</p>`}
         <p class="fr-mt-1w fr-mb-0"><button class="fr-btn fr-btn--sm fr-btn--tertiary" data-select="${esc(s.indicator.code)}"
           aria-pressed="${s.indicator.code === selected}">Trajectoire et détail<span class="fr-sr-only"> : ${esc(s.indicator.label)}</span></button></p>
