@@ -18,8 +18,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>A <b>transferable segment</b> is a family of the nomenclature in which a buyer pays ordinary suppliers while
- *       structures of that sector located in the area (the territory's definition of local) operate in it — they
- *       hold a contract or were paid in that family by a buyer of the territory.</li>
+ *       structures of that sector located in the area (the territory's definition of local) operate in it: the family
+ *       is flagged for the sector in the nomenclature, and such a structure holds a contract or was paid in it by a
+ *       buyer of the territory (the flag alone says "typically", the data says "here").</li>
  *   <li>A <b>reservation candidate</b> is a current contract of such a family, held by an ordinary supplier, not
  *       already reserved, ending within 24 months: its renewal could be reserved under art. L2113-12 CCP (ESAT, EA)
  *       or L2113-13 CCP (SIAE).</li>
@@ -29,17 +30,20 @@ public final class InclusiveQueries {
 
     /** The two sectors of reserved contracts, with the article of the Code de la commande publique allowing it. */
     public enum Sector {
-        ESAT_EA("ESAT et entreprises adaptées", SpaserRows.ESAT_EA, "L2113-12"),
-        SIAE("Structures d'insertion par l'activité économique", SpaserRows.SIAE, "L2113-13");
+        ESAT_EA("ESAT et entreprises adaptées", SpaserRows.ESAT_EA, "L2113-12", "esat_ea"),
+        SIAE("Structures d'insertion par l'activité économique", SpaserRows.SIAE, "L2113-13", "siae");
 
         private final String label;
         private final String types;
         private final String article;
+        /** The nomenclature's flag of families where the sector typically works (docs/nomenclature.md). */
+        private final String familyFlag;
 
-        Sector(String label, String types, String article) {
+        Sector(String label, String types, String article, String familyFlag) {
             this.label = label;
             this.types = types;
             this.article = article;
+            this.familyFlag = familyFlag;
         }
 
         public String label() {
@@ -88,7 +92,8 @@ public final class InclusiveQueries {
             sql.append(" UNION ALL SELECT family_code, supplier_id, supplier_name FROM ").append(FactSnapshots.source(conn, Fact.SPENDING))
                     .append(" WHERE buyer_in_territory AND supplier_local AND supplier_inclusion IN ").append(sector.types);
         }
-        return sql.append(") WHERE family_code IS NOT NULL GROUP BY family_code)").toString();
+        return sql.append(") WHERE family_code IN (SELECT code FROM nomenclature_family WHERE ").append(sector.familyFlag)
+                .append(") GROUP BY family_code)").toString();
     }
 
     /** Transferable segments of the perimeter over years {@code from..to}, ranked by amount paid to ordinary suppliers. */

@@ -215,4 +215,14 @@ class SpaserQueriesTest {
         });
         assertThatThrownBy(() -> inc.segments(Scope.anonymous(), 2024, 2025)).isInstanceOf(AccessDenied.class);
     }
+
+    @Test
+    void aFamilyNotFlaggedForTheSectorIsNeitherASegmentNorACandidate() throws Exception {
+        try (var st = db.connection().createStatement()) {
+            st.execute("UPDATE nomenclature_family SET esat_ea = false WHERE code = 'NET'");
+        }
+        InclusiveQueries inc = new InclusiveQueries(db.connection());
+        assertThat(inc.segments(admin, 2024, 2025)).isEmpty();
+        assertThat(inc.candidates(admin, LocalDate.of(2026, 11, 22))).isEmpty();
+    }
 }
