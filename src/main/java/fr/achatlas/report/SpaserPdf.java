@@ -89,6 +89,12 @@ public final class SpaserPdf {
         return p;
     }
 
+    private static Paragraph text(String text) {
+        Paragraph p = new Paragraph(text, TEXT);
+        p.setSpacingAfter(5);
+        return p;
+    }
+
     private static Paragraph spacer() {
         return new Paragraph(" ", SMALL);
     }
@@ -125,9 +131,9 @@ public final class SpaserPdf {
         doc.add(grid);
     }
 
-    /** One indicator's bars over the years, with its targets; 255 × 130 pt. */
+    /** One indicator's bars over the years, with its targets; 255 × 138 pt. */
     static PdfTemplate chart(PdfContentByte cb, SpaserQueries.Series s, SpaserReport r) {
-        float w = 255, h = 130, left = 8, bottom = 18, top = 30, plotH = h - bottom - top;
+        float w = 255, h = 138, left = 8, bottom = 18, top = 40, plotH = h - bottom - top;
         PdfTemplate tp = cb.createTemplate(w, h);
         BaseFont font = Fonts.regular();
         BaseFont bold = Fonts.bold();
@@ -211,7 +217,7 @@ public final class SpaserPdf {
         }
         List<Art35Queries.Row> bad = a.nonCompliant();
         if (!bad.isEmpty()) {
-            doc.add(new Paragraph("Marchés non conformes" + (bad.size() > MAX_ROWS ? " (" + MAX_ROWS + " premiers sur " + bad.size() + ")" : ""), TEXT));
+            doc.add(text("Marchés non conformes" + (bad.size() > MAX_ROWS ? " (" + MAX_ROWS + " premiers sur " + bad.size() + ")" : "")));
             PdfPTable t = table(new float[] {12, 22, 34, 14, 18});
             header(t, "Notification", "Acheteur", "Objet", "Montant", "Manque");
             for (Art35Queries.Row row : bad.subList(0, Math.min(MAX_ROWS, bad.size()))) {
@@ -229,8 +235,8 @@ public final class SpaserPdf {
     private static void inclusive(Document doc, SpaserReport r) throws DocumentException {
         doc.add(h2("Secteur protégé et adapté, insertion par l'activité économique"));
         if (!r.segments().isEmpty()) {
-            doc.add(new Paragraph("Segments transférables " + r.year() + " : familles où l'acheteur paie des fournisseurs ordinaires alors que des "
-                    + "structures du territoire y travaillent.", TEXT));
+            doc.add(text("Segments transférables " + r.year() + " : familles où l'acheteur paie des fournisseurs ordinaires alors que des "
+                    + "structures du territoire y travaillent."));
             PdfPTable t = table(new float[] {24, 26, 14, 16, 20});
             header(t, "Acheteur", "Famille", "Secteur", "Payé à des fournisseurs ordinaires", "Structures du territoire");
             for (InclusiveQueries.Segment s : r.segments().subList(0, Math.min(MAX_ROWS, r.segments().size()))) {
@@ -243,8 +249,8 @@ public final class SpaserPdf {
             doc.add(t);
             doc.add(spacer());
         }
-        doc.add(new Paragraph("Candidats à la réservation : marchés de ces familles arrivant à échéance d'ici "
-                + InclusiveQueries.HORIZON_MONTHS + " mois (" + r.candidates().size() + ").", TEXT));
+        doc.add(text("Candidats à la réservation : marchés de ces familles arrivant à échéance d'ici "
+                + InclusiveQueries.HORIZON_MONTHS + " mois (" + r.candidates().size() + ")."));
         if (!r.candidates().isEmpty()) {
             PdfPTable t = table(new float[] {12, 20, 30, 14, 12, 12});
             header(t, "Échéance", "Acheteur", "Objet", "Montant", "Secteur", "Article CCP");
