@@ -11,7 +11,6 @@ import fr.achatlas.web.WebApp;
 import fr.achatlas.web.security.Accounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -19,22 +18,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,7 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("slow")
 class BrowserE2ETest {
 
-    static final Path SHOTS = Path.of("target/e2e");
     static final String ADMIN_PW = "e2e-admin-password";
     static final String ANALYST_PW = "e2e-analyst-password";
 
@@ -65,8 +56,7 @@ class BrowserE2ETest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
-                "Chromium et chromedriver absents : apt-get install chromium chromium-driver (.ci/install-deps)");
+        HeadlessChrome.assumeInstalled();
         Path files = dir.resolve("files");
         new TerritoryGenerator().generate(files, 42);
         db = Database.open(dir.resolve("e2e.duckdb"));
@@ -77,7 +67,6 @@ class BrowserE2ETest {
         Accounts.save(db, new Accounts.Account("alice", ANALYST_PW, "ANALYST", "Analyste A", Set.of(CubeFixture.BUYER_A)));
         ctx = WebApp.start(db, 0, Map.of());
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
-        Files.createDirectories(SHOTS);
     }
 
     @AfterAll
@@ -88,12 +77,7 @@ class BrowserE2ETest {
 
     @BeforeEach
     void browser() {
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,2000", "--lang=fr-FR");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        driver = new ChromeDriver(service, o);
+        driver = HeadlessChrome.start(1366, 2000);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
@@ -103,8 +87,7 @@ class BrowserE2ETest {
     }
 
     void shot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChrome.shot(driver, name);
     }
 
     void login(String user, String password) {

@@ -7,26 +7,18 @@ import fr.achatlas.web.api.SpaserController;
 import fr.achatlas.web.security.Accounts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The SPASER dashboard driven in headless Chromium on the SPASER fixture: indicators, a target set by an admin, art. 35, candidates. */
 class SpaserBrowserTest {
 
-    static final Path SHOTS = Path.of("target/e2e");
     static final String ADMIN_PW = "e2e-admin-password";
 
     @TempDir
@@ -52,15 +43,13 @@ class SpaserBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
-                "Chromium et chromedriver absents : apt-get install chromium chromium-driver (.ci/install-deps)");
+        HeadlessChrome.assumeInstalled();
         db = Database.open(dir.resolve("e2e.duckdb"));
         SpaserFixture.load(db);
         Accounts.save(db, new Accounts.Account("admin", ADMIN_PW, "ADMIN", "Admin", Set.of()));
         ctx = WebApp.start(db, 0, Map.of());
         ctx.getBean(SpaserController.class).useClock(Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), ZoneId.of("Europe/Paris")));
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
-        Files.createDirectories(SHOTS);
     }
 
     @AfterAll
@@ -71,11 +60,7 @@ class SpaserBrowserTest {
 
     @BeforeEach
     void browser() {
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,3000", "--lang=fr-FR");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), o);
+        driver = HeadlessChrome.start(1366, 3000);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
@@ -90,8 +75,7 @@ class SpaserBrowserTest {
     }
 
     void shot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChrome.shot(driver, name);
     }
 
     @Test
