@@ -71,6 +71,7 @@ export function link(path, params = {}) {
 const NAV = [
   ['/', 'Tableau de bord'],
   ['/explorer.html', 'Cartographie'],
+  ['/spaser.html', 'Achats responsables'],
   ['/quality.html', 'Qualité des données'],
   ['/classification.html', 'Classement', 'REVIEWER'],
   ['/import.html', 'Import', 'ADMIN'],

@@ -12,7 +12,7 @@ import java.nio.file.Path;
         description = "Cartographie et pilotage de la commande publique d'un territoire.",
         subcommands = {ImportCommand.class, QualityCommand.class, ExportCommand.class, StatusCommand.class, TerritoryCommand.class,
                 GenerateCommand.class, DemoCommand.class, ServeCommand.class, BenchCommand.class, RulesCommand.class, UserCommand.class,
-                NomenclatureCommand.class, ClassifyCommand.class, SpendingCommand.class, SuppliersCommand.class, GeoCommand.class,
+                NomenclatureCommand.class, ClassifyCommand.class, SpendingCommand.class, SuppliersCommand.class, GeoCommand.class, SpaserCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Achatlas {
 

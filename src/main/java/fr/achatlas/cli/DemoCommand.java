@@ -50,12 +50,20 @@ final class DemoCommand implements Callable<Integer> {
         System.out.println();
     }
 
+    /**
+     * The three last full years, plus the current year's contracts notified until a week ago: the SPASER's art. 35
+     * page needs contracts notified since 21 August 2026 (docs/generator.md).
+     */
+    static TerritoryGenerator.Settings demoSettings() {
+        return TerritoryGenerator.Settings.defaults().withNotificationsUntil(java.time.LocalDate.now().minusDays(7));
+    }
+
     @Override
     public Integer call() throws Exception {
         Path files = dir.resolve("files");
         if (!Files.exists(files.resolve("generation-summary.json"))) {
             System.out.println("Génération du territoire de démonstration…");
-            GenerateCommand.printSummary(new TerritoryGenerator().generate(files, seed), files);
+            GenerateCommand.printSummary(new TerritoryGenerator().generate(files, seed, demoSettings()), files);
         }
         Path dbPath = root.db != null ? root.db : dir.resolve("achatlas.duckdb");
         Database db = Database.open(dbPath);
@@ -68,6 +76,7 @@ final class DemoCommand implements Callable<Integer> {
                 DemoSpending.load(db, files);
                 // Classification (issue 3): the demo territory ends fully classified.
                 ClassifyCommand.run(db, "demo", System.out);
+                DemoSpaser.seed(db, files, demoSettings().lastFullYear());
             } else {
                 System.out.println("Base de démonstration déjà prête : " + dbPath);
             }

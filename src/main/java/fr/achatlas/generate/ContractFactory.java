@@ -83,6 +83,8 @@ final class ContractFactory {
         return bd.setScale(2, RoundingMode.HALF_UP);
     }
 
+    private LocalDate notifiedUntil;
+
     String nextId(Buyer buyer, int year) {
         int n = sequences.merge(buyer.siret() + year, 1, Integer::sum);
         int yy = year % 100;
@@ -316,8 +318,14 @@ final class ContractFactory {
         return out;
     }
 
+    /** Contracts of a partial year are notified no later than {@code date} (null: full years). */
+    void notifyUntil(LocalDate date) {
+        this.notifiedUntil = date;
+    }
+
     LocalDate businessDay(int year) {
-        LocalDate d = LocalDate.of(year, 1, 2).plusDays(rnd.nextInt(360));
+        int span = notifiedUntil != null && notifiedUntil.getYear() == year ? Math.max(1, notifiedUntil.getDayOfYear() - 1) : 360;
+        LocalDate d = LocalDate.of(year, 1, 2).plusDays(rnd.nextInt(span));
         while (d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY) d = d.minusDays(1);
         return d;
     }

@@ -64,9 +64,9 @@ final class SpendingGenerator {
         for (int bi = 0; bi < buyers.size(); bi++) {
             Buyer b = buyers.get(bi);
             Layout layout = Layout.values()[bi % Layout.values().length];
-            for (int year = settings.firstYear(); year <= settings.lastYear(); year++) {
+            for (int year = settings.firstYear(); year <= settings.lastFullYear(); year++) {
                 List<Payment> payments = payments(b, year);
-                boolean x100 = b == trap && year == settings.lastYear();
+                boolean x100 = b == trap && year == settings.lastFullYear();
                 String name = "depenses_" + b.siret() + "_" + year + (layout == Layout.PAIEMENTS_PIPE ? ".txt" : ".csv");
                 writeFile(outDir.resolve(name), b, layout, payments, x100);
                 written.add(name);
@@ -292,7 +292,7 @@ final class SpendingGenerator {
         SplittableRandom r = new SplittableRandom(rnd.nextLong());
         Map<String, Supplier> bySiren = new LinkedHashMap<>();
         for (Supplier s : pool.all()) if ("SIRET".equals(s.idType())) bySiren.putIfAbsent(s.id().substring(0, 9), s);
-        int year = settings.lastYear();
+        int year = settings.lastFullYear();
         try (Writer ul = Files.newBufferedWriter(outDir.resolve("sirene_StockUniteLegale.csv"), StandardCharsets.UTF_8);
              Writer et = Files.newBufferedWriter(outDir.resolve("sirene_StockEtablissement.csv"), StandardCharsets.UTF_8)) {
             ul.write(UL_HEADER + "\n");

@@ -44,12 +44,20 @@ public final class TerritoryGenerator {
      * @param annualPurchases      territory purchases per year, all buyers, in euros HT
      * @param decpShare            share of those purchases published as DECP contracts
      * @param suppliers            size of the supplier pool
+     * @param notifiedUntil        null for full years; else the last notification date, in {@code lastYear}, which is
+     *                             then a partial year (budgets prorated, no spending export: it is not closed)
      */
-    public record Settings(int buyers, int firstYear, int lastYear, double annualPurchases, double decpShare, int suppliers) {
+    public record Settings(int buyers, int firstYear, int lastYear, double annualPurchases, double decpShare, int suppliers,
+                           java.time.LocalDate notifiedUntil) {
         public Settings {
             if (buyers < 9 || buyers > 8 + COMMUNES.length) throw new IllegalArgumentException("buyers must be 9.." + (8 + COMMUNES.length));
             if (lastYear < firstYear) throw new IllegalArgumentException("lastYear < firstYear");
             if (decpShare <= 0 || decpShare > 1) throw new IllegalArgumentException("decpShare in ]0,1]");
+            if (notifiedUntil != null && notifiedUntil.getYear() != lastYear) throw new IllegalArgumentException("notifiedUntil must be in lastYear");
+        }
+
+        public Settings(int buyers, int firstYear, int lastYear, double annualPurchases, double decpShare, int suppliers) {
+            this(buyers, firstYear, lastYear, annualPurchases, decpShare, suppliers, null);
         }
 
         /** 15 buyers, the three years ending with the last full year, 700 M€ a year, 60 % published as DECP. */
@@ -60,6 +68,22 @@ public final class TerritoryGenerator {
 
         public Settings withYears(int first, int last) {
             return new Settings(buyers, first, last, annualPurchases, decpShare, suppliers);
+        }
+
+        /** The same full years, plus contracts of the following year notified up to {@code date} (the demo's "current year"). */
+        public Settings withNotificationsUntil(java.time.LocalDate date) {
+            if (date.getYear() <= lastFullYear()) return this;
+            return new Settings(buyers, firstYear, date.getYear(), annualPurchases, decpShare, suppliers, date);
+        }
+
+        /** The last closed year: spending exports and referentials stop there. */
+        public int lastFullYear() {
+            return notifiedUntil == null ? lastYear : lastYear - 1;
+        }
+
+        /** The share of a year's purchases notified in it: prorated for the partial year. */
+        double fraction(int year) {
+            return notifiedUntil != null && year == notifiedUntil.getYear() ? notifiedUntil.getDayOfYear() / 365.0 : 1.0;
         }
     }
 
@@ -79,6 +103,7 @@ public final class TerritoryGenerator {
         List<Buyer> buyers = buyers(settings, root.split());
         SupplierPool pool = SupplierPool.generate(settings.suppliers(), root.split());
         ContractFactory factory = new ContractFactory(root.split(), pool);
+        factory.notifyUntil(settings.notifiedUntil());
         RandomGenerator rnd = root.split();
 
         // 1. Contracts per buyer and year, joint contracts and concessions first so that budgets account for them.
@@ -99,7 +124,7 @@ public final class TerritoryGenerator {
                     byBuyer.get(b).add(factory.concession(b, year, "DSP" + year + "-" + (concessions + 1)));
                     concessions++;
                 }
-                double budget = settings.annualPurchases() * settings.decpShare() * b.budgetWeight() * yearFactor;
+                double budget = settings.annualPurchases() * settings.decpShare() * b.budgetWeight() * yearFactor * settings.fraction(year);
                 double sum = spent.get(b);
                 WeightedChoice<Family> families = WeightedChoice.of(b.kind().familyWeights);
                 double cap = Math.min(0.2 * budget, 30_000_000);

@@ -13,7 +13,7 @@ import java.sql.Statement;
  * decisions), and the view definitions (a migration or a test fixture replacing
  * a view). A stale snapshot is rebuilt once, under a lock, by the first query that notices.
  */
-final class FactSnapshots {
+public final class FactSnapshots {
 
     private static final Object LOCK = new Object();
 
@@ -21,7 +21,7 @@ final class FactSnapshots {
     }
 
     /** The table to read for {@code fact}: its snapshot, rebuilt first if the store changed since. */
-    static String source(Connection conn, Fact fact) throws SQLException {
+    public static String source(Connection conn, Fact fact) throws SQLException {
         String signature = signature(conn, fact);
         if (signature.equals(stored(conn, fact))) return snapshot(fact);
         synchronized (LOCK) {

@@ -49,6 +49,7 @@ public class SecurityConfig {
                         .ignoringRequestMatchers(bearer))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(withDefaults().matcher("/api/import/**"), withDefaults().matcher("/api/users/**"),
+                                withDefaults().matcher(HttpMethod.POST, "/api/spaser/targets/**"),
                                 withDefaults().matcher("/import.html")).hasRole("ADMIN")
                         .requestMatchers(withDefaults().matcher("/api/tokens/**"), withDefaults().matcher("/tokens.html")).authenticated()
                         .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/api/**")).authenticated()
