@@ -24,7 +24,8 @@ public final class Migrations {
             "V2__classification.sql",
             "V3__spending_suppliers.sql",
             "V4__cube_and_access.sql",
-            "V5__facts_with_families_and_suppliers.sql");
+            "V5__facts_with_families_and_suppliers.sql",
+            "V7__programme.sql");
 
     private Migrations() {
     }

@@ -42,7 +42,7 @@ public record Scope(String user, Role role, Set<String> ownBuyers, Set<String> s
      * @param lines       the query returns individual rows rather than aggregates
      * @param byBuyer     the query groups or filters by buyer or by a buyer's internal organisation
      */
-    String where(Fact fact, boolean lines, boolean byBuyer, List<Object> params) {
+    public String where(Fact fact, boolean lines, boolean byBuyer, List<Object> params) {
         List<String> parts = new ArrayList<>();
         if (!selection.isEmpty()) parts.add(in("buyer_id", selection, params));
         if (fact == Fact.SPENDING) {
@@ -64,7 +64,7 @@ public record Scope(String user, Role role, Set<String> ownBuyers, Set<String> s
         return parts.isEmpty() ? "true" : String.join(" AND ", parts);
     }
 
-    static String in(String column, Set<String> values, List<Object> params) {
+    public static String in(String column, Set<String> values, List<Object> params) {
         StringBuilder b = new StringBuilder(column).append(" IN (");
         int i = 0;
         for (String v : values.stream().sorted().toList()) {
