@@ -37,6 +37,7 @@ class ArchitectureTest {
                 .layer("query").definedBy("fr.achatlas.query..")
                 .layer("classifyRun").definedBy("fr.achatlas.classify.run..")
                 .layer("export").definedBy("fr.achatlas.export..")
+                .layer("report").definedBy("fr.achatlas.report..")
                 .layer("web").definedBy("fr.achatlas.web..")
                 .layer("generate").definedBy("fr.achatlas.generate..")
                 .layer("bench").definedBy("fr.achatlas.bench..")
@@ -45,7 +46,8 @@ class ArchitectureTest {
                 .whereLayer("bench").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("web").mayOnlyBeAccessedByLayers("cli", "bench")
                 .whereLayer("export").mayOnlyBeAccessedByLayers("cli", "web")
-                .whereLayer("query").mayOnlyBeAccessedByLayers("export", "web", "cli", "classifyRun", "bench")
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli", "web")
+                .whereLayer("query").mayOnlyBeAccessedByLayers("export", "report", "web", "cli", "classifyRun", "bench")
                 .whereLayer("importer").mayOnlyBeAccessedByLayers("cli", "web", "bench")
                 .whereLayer("classifyRun").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("importer", "query", "web", "cli", "classifyRun", "bench")
@@ -63,7 +65,7 @@ class ArchitectureTest {
     /** One query layer: SQL is written in store (schema, import) and query only — never in web, export or cli. */
     @Test
     void noJdbcOutsideStoreAndQuery() {
-        noClasses().that().resideInAnyPackage("fr.achatlas.web..", "fr.achatlas.export..", "fr.achatlas.cli..",
+        noClasses().that().resideInAnyPackage("fr.achatlas.web..", "fr.achatlas.export..", "fr.achatlas.report..", "fr.achatlas.cli..",
                         "fr.achatlas.parse..", "fr.achatlas.check..", "fr.achatlas.importer..",
                         "fr.achatlas.classify..", "fr.achatlas.spending..", "fr.achatlas.supplier..", "fr.achatlas.geo..")
                 .should().callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe("a JDBC statement",

@@ -68,6 +68,8 @@ final class DemoCommand implements Callable<Integer> {
                 DemoSpending.load(db, files);
                 // Classification (issue 3): the demo territory ends fully classified.
                 ClassifyCommand.run(db, "demo", System.out);
+                // Purchase programme (issue 7): a few adopted proposals, most published, and one joint entry.
+                System.out.println("Programmation des achats : " + DemoProgramme.seed(db, java.time.LocalDate.now()) + " entrées de démonstration.");
             } else {
                 System.out.println("Base de démonstration déjà prête : " + dbPath);
             }

@@ -11,6 +11,8 @@ import com.lowagie.text.Phrase;
 import com.lowagie.text.pdf.PdfPCell;
 import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
+import fr.achatlas.query.TerritoryQueries;
+import fr.achatlas.query.cube.Scope;
 import fr.achatlas.query.mutualisation.MutualisationQueries;
 import fr.achatlas.query.mutualisation.SavingsRates;
 
@@ -18,9 +20,12 @@ import java.awt.Color;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +50,17 @@ public final class MutualisationStudyPdf {
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private MutualisationStudyPdf() {
+    }
+
+    /** The study's content: the top opportunities and their buyers, from the same queries as the screen and exports. */
+    public static Study build(Connection c, MutualisationQueries.Params p, int top, Scope scope) throws SQLException {
+        MutualisationQueries q = new MutualisationQueries(c);
+        List<MutualisationQueries.Opportunity> list = q.opportunities(p, scope);
+        list = list.subList(0, Math.min(top, list.size()));
+        Map<String, List<MutualisationQueries.BuyerShare>> buyers = new LinkedHashMap<>();
+        for (MutualisationQueries.Opportunity o : list) buyers.put(o.familyKey(), q.buyers(o.familyKey(), p));
+        String name = new TerritoryQueries(c).territory().name();
+        return new Study(name == null ? "Territoire" : name, p.today(), p, list, buyers, SavingsRates.defaults());
     }
 
     public static void write(Study s, OutputStream out) throws IOException {

@@ -55,7 +55,7 @@ public final class ThresholdQueries {
         this.table = table;
     }
 
-    /** Every buyer × homogeneous family with purchases in the period, flagged ones first. */
+    /** Every buyer × homogeneous family with purchases in the period: split-purchase risks first (largest amount at risk first), then approaching ones. */
     public List<Row> summary(Period period, Scope scope) throws SQLException {
         Map<String, List<Line>> groups = new LinkedHashMap<>();
         Map<String, String[]> heads = new LinkedHashMap<>();
@@ -67,6 +67,7 @@ public final class ThresholdQueries {
         List<Row> out = new ArrayList<>();
         for (Map.Entry<String, List<Line>> e : groups.entrySet()) out.add(evaluate(heads.get(e.getKey()), e.getValue(), period).row());
         out.sort(java.util.Comparator.comparing((Row r) -> r.flag() == null ? 2 : r.flag().ordinal())
+                .thenComparing(Row::riskAmount, java.util.Comparator.reverseOrder())
                 .thenComparing(Row::total, java.util.Comparator.reverseOrder()).thenComparing(Row::buyerId).thenComparing(Row::familyCode));
         return out;
     }
