@@ -71,6 +71,10 @@ export function link(path, params = {}) {
 const NAV = [
   ['/', 'Tableau de bord'],
   ['/explorer.html', 'Cartographie'],
+  ['/mutualisation.html', 'Mutualisation'],
+  ['/seuils.html', 'Seuils', 'USER'],
+  ['/programme-gestion.html', 'Programmation', 'USER'],
+  ['/programme.html', 'Programme publié'],
   ['/quality.html', 'Qualité des données'],
   ['/import.html', 'Import', 'ADMIN'],
   ['/tokens.html', "Jetons d'API", 'USER'],

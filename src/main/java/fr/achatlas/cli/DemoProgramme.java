@@ -32,8 +32,12 @@ final class DemoProgramme {
         Scope admin = new Scope("demo", Role.ADMIN, Set.of(), Set.of());
         ProgrammeStore store = new ProgrammeStore(c);
         LocalDateTime now = today.atTime(9, 0);
-        List<ProgrammeQueries.Proposal> proposals = new ProgrammeQueries(c).proposals(admin, today, 18, 4).stream()
-                .filter(p -> p.familyCode() != null && p.estimatedAmount() != null).limit(8).toList();
+        // One proposal per buyer (the first to launch after today), so the public page shows several buyers.
+        java.util.Map<String, ProgrammeQueries.Proposal> byBuyer = new java.util.LinkedHashMap<>();
+        for (ProgrammeQueries.Proposal p : new ProgrammeQueries(c).proposals(admin, today, 18, 4)) {
+            if (p.familyCode() != null && p.estimatedAmount() != null && p.plannedLaunch().isAfter(today)) byBuyer.putIfAbsent(p.buyerId(), p);
+        }
+        List<ProgrammeQueries.Proposal> proposals = byBuyer.values().stream().limit(8).toList();
         ProgrammeState[] states = {ProgrammeState.PUBLISHED, ProgrammeState.PUBLISHED, ProgrammeState.LAUNCHED, ProgrammeState.PUBLISHED,
                 ProgrammeState.DRAFT, ProgrammeState.PUBLISHED, ProgrammeState.VALIDATED, ProgrammeState.PUBLISHED};
         int n = 0;
