@@ -76,7 +76,7 @@ public final class MutualisationStudyPdf {
                     + s.params().horizonMonths() + " mois. Source : données essentielles de la commande publique (DECP) des acheteurs du territoire.", SMALL));
             doc.add(Chunk.NEWLINE);
             doc.add(summary(s.top()));
-            for (MutualisationQueries.Opportunity o : s.top()) section(doc, o, s.buyers().getOrDefault(o.familyKey(), List.of()));
+            for (MutualisationQueries.Opportunity o : s.top()) section(doc, o, s.buyers().getOrDefault(o.familyKey(), List.of()), s.today());
             method(doc, s);
             doc.close();
         } catch (DocumentException e) {
@@ -103,7 +103,8 @@ public final class MutualisationStudyPdf {
         return t;
     }
 
-    private static void section(Document doc, MutualisationQueries.Opportunity o, List<MutualisationQueries.BuyerShare> buyers)
+    private static void section(Document doc, MutualisationQueries.Opportunity o, List<MutualisationQueries.BuyerShare> buyers,
+                                LocalDate today)
             throws DocumentException {
         Paragraph title = new Paragraph(o.rank() + ". " + o.familyLabel(), H2);
         title.setSpacingBefore(14);
@@ -112,9 +113,12 @@ public final class MutualisationStudyPdf {
                 + o.contracts() + " marchés pour " + eur(o.amount()) + " HT sur la période, " + o.suppliers() + " fournisseurs dont "
                 + o.sharedSuppliers() + " communs à plusieurs acheteurs ; " + o.jointContracts() + " marché(s) déjà conjoint(s).", BODY));
         if (o.windowStart() != null) {
+            String prepare = o.prepareBy().isAfter(today)
+                    ? "une consultation commune serait à préparer avant le " + FR_DATE.format(o.prepareBy())
+                    : "une consultation commune est à préparer dès maintenant (six mois avant la première échéance : "
+                      + FR_DATE.format(o.prepareBy()) + ")";
             doc.add(new Paragraph(o.endingContracts() + " marché(s) arrivent à échéance entre le " + FR_DATE.format(o.windowStart())
-                    + " et le " + FR_DATE.format(o.windowEnd()) + " : une consultation commune serait à préparer avant le "
-                    + FR_DATE.format(o.prepareBy()) + ".", BODY));
+                    + " et le " + FR_DATE.format(o.windowEnd()) + " : " + prepare + ".", BODY));
         } else {
             doc.add(new Paragraph("Aucune échéance dans l'horizon examiné : la mutualisation se prépare au prochain renouvellement.", BODY));
         }

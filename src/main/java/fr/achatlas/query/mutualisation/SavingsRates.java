@@ -30,7 +30,7 @@ public final class SavingsRates {
     private final Map<String, Rate> byNature;
 
     public SavingsRates(Map<String, Rate> byNature) {
-        this.byNature = Map.copyOf(byNature);
+        this.byNature = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byNature)); // file order, for display
     }
 
     public static SavingsRates defaults() {
