@@ -39,7 +39,7 @@ const date = (d) => (d ? new Date(d).toLocaleDateString('fr-FR') : '—');
         { key: 'sharedSuppliers', label: 'Fournisseurs partagés', num: true },
         { key: 'jointContracts', label: 'Marchés conjoints', num: true },
         { key: 'endingContracts', label: 'Échéances', num: true },
-        { key: 'windowStart', label: 'Fenêtre de regroupement', render: (o) => (o.windowStart ? `${date(o.windowStart)} → ${date(o.windowEnd)}<br><small>préparer avant le ${date(o.prepareBy)}</small>` : '—') },
+        { key: 'windowStart', label: 'Fenêtre de regroupement', render: (o) => (o.windowStart ? `${date(o.windowStart)} → ${date(o.windowEnd)}<br><small>${o.prepareBy > r.params.today ? `préparer avant le ${date(o.prepareBy)}` : 'à préparer dès maintenant'}</small>` : '—') },
         { key: 'savingsHigh', label: 'Gain annuel possible', num: true, render: (o) => `${fmt.eur(o.savingsLow)} à ${fmt.eur(o.savingsHigh)}` },
       ],
       onRow: async (o) => {

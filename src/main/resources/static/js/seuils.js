@@ -56,7 +56,6 @@ function periodParams() {
         { key: 'crossed', label: 'Seuil franchi', render: (x) => (x.crossed ? `${KINDS[x.crossed]} (${fmt.eur(x.crossedAmount)})` : '—') },
         { key: 'nextRatio', label: 'Seuil suivant', num: true, render: (x) => (x.next ? `${fmt.pct(x.nextRatio)} de ${fmt.eur(x.nextAmount)}` : '—') },
         { key: 'riskAmount', label: 'Montant à risque', num: true, render: (x) => (x.riskLines ? `${fmt.eur(x.riskAmount)} (${x.riskLines})` : '—') },
-        { key: 'explanation', label: 'Explication' },
       ],
       onRow: async (x) => {
         const p = periodParams();
@@ -65,7 +64,8 @@ function periodParams() {
         const el = document.getElementById('lines');
         try {
           const lines = await api.get('/api/thresholds/lines?' + p);
-          dataTable(el, {
+          el.innerHTML = `<p id="explanation">${esc(x.explanation || 'Aucune alerte.')}</p><div id="lines-table"></div>`;
+          dataTable(document.getElementById('lines-table'), {
             caption: `Achats de ${x.buyerName} en ${x.familyLabel}`, rows: lines, pageSize: 50,
             columns: [
               { key: 'date', label: 'Date' },
