@@ -45,7 +45,7 @@ final class DemoProgramme {
             ProgrammeQueries.Proposal p = proposals.get(i);
             boolean reserved = i % 4 == 1;
             ProgrammeEntryDraft d = new ProgrammeEntryDraft(p.source(), p.sourceRef(), "Renouvellement : " + p.object(), p.familyCode(),
-                    List.of(p.buyerId()), p.estimatedAmount(), i == 3, p.plannedLaunch(), p.procedure(), 1 + i % 3, reserved,
+                    List.of(p.buyerId()), thousand(p.estimatedAmount()), i == 3, p.plannedLaunch(), p.procedure(), 1 + i % 3, reserved,
                     i % 2 == 0, i % 3 == 0, "Note interne de démonstration : budget à confirmer");
             long id = store.create(d, "demo", null, now);
             walk(store, id, states[i % states.length], now);
@@ -55,11 +55,15 @@ final class DemoProgramme {
                 .opportunities(new MutualisationQueries.Params(today, 3, 36), admin);
         if (!top.isEmpty()) {
             MutualisationQueries.Opportunity o = top.get(0);
-            List<String> buyers = new MutualisationQueries(c).buyers(o.familyKey(), new MutualisationQueries.Params(today, 3, 36))
-                    .stream().limit(4).map(MutualisationQueries.BuyerShare::buyerId).toList();
+            List<MutualisationQueries.BuyerShare> shares = new MutualisationQueries(c)
+                    .buyers(o.familyKey(), new MutualisationQueries.Params(today, 3, 36)).stream().limit(4).toList();
+            List<String> buyers = shares.stream().map(MutualisationQueries.BuyerShare::buyerId).toList();
+            // Four years of these buyers' average yearly purchases (three-year window), to the thousand.
+            BigDecimal estimate = thousand(shares.stream().map(MutualisationQueries.BuyerShare::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add).multiply(BigDecimal.valueOf(4)).divide(BigDecimal.valueOf(3), 0, java.math.RoundingMode.HALF_UP));
             if (buyers.size() > 1) {
                 ProgrammeEntryDraft joint = new ProgrammeEntryDraft("MANUAL", null, "Groupement de commandes : " + o.familyLabel(),
-                        o.familyKey().length() > 2 ? o.familyKey() : null, buyers, o.yearlyAmount().multiply(BigDecimal.valueOf(4)),
+                        o.familyKey().length() > 2 ? o.familyKey() : null, buyers, estimate,
                         false, o.prepareBy() != null && o.prepareBy().isAfter(today) ? o.prepareBy() : today.plusMonths(4),
                         "Appel d'offres ouvert", 3, false, true, true, "Coordonnateur à désigner");
                 walk(store, store.create(joint, "demo", null, now), ProgrammeState.PUBLISHED, now);
@@ -67,6 +71,10 @@ final class DemoProgramme {
             }
         }
         return n;
+    }
+
+    private static BigDecimal thousand(BigDecimal v) {
+        return v.divide(BigDecimal.valueOf(1000), 0, java.math.RoundingMode.HALF_UP).multiply(BigDecimal.valueOf(1000));
     }
 
     /** Moves a fresh draft step by step to {@code target}, so the history shows every step. */
