@@ -16,21 +16,14 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.io.File;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,7 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("slow")
 class ProgrammeBrowserTest {
 
-    static final Path SHOTS = Path.of("target/e2e");
     static final String ADMIN_PW = "e2e-admin-password";
 
     @TempDir
@@ -59,8 +51,7 @@ class ProgrammeBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        Assumptions.assumeTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(),
-                "Chromium et chromedriver absents");
+        Assumptions.assumeTrue(Chromium.available(), "Chromium et chromedriver absents");
         db = Database.open(dir.resolve("e2e.duckdb"));
         ProgrammeFixture.load(db);
         Accounts.save(db, new Accounts.Account("admin", ADMIN_PW, "ADMIN", "Admin", Set.of()));
@@ -74,7 +65,6 @@ class ProgrammeBrowserTest {
                 ProgrammeState.PUBLISHED, "admin", null, now);
         ctx = WebApp.start(db, 0, Map.of("achatlas.today", "2026-11-22"));
         base = "http://127.0.0.1:" + ((WebServerApplicationContext) ctx).getWebServer().getPort();
-        Files.createDirectories(SHOTS);
     }
 
     @AfterAll
@@ -85,11 +75,7 @@ class ProgrammeBrowserTest {
 
     @BeforeEach
     void browser() {
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary("/usr/bin/chromium");
-        o.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1366,2000", "--lang=fr-FR");
-        driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), o);
+        driver = Chromium.start();
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
@@ -99,8 +85,7 @@ class ProgrammeBrowserTest {
     }
 
     void shot(String name) throws Exception {
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        Chromium.shot(driver, name);
     }
 
     int cards() {
