@@ -63,10 +63,10 @@ public final class ProgrammeFeeds {
             x.writeStartElement("feed");
             x.writeDefaultNamespace("http://www.w3.org/2005/Atom");
             text(x, "title", title);
-            text(x, "id", baseUrl + "/api/public/programme.atom");
+            text(x, "id", baseUrl + "/api/public/programme/feed.atom");
             LocalDateTime updated = entries.stream().map(PublicEntry::updatedAt).max(LocalDateTime::compareTo).orElse(now);
             text(x, "updated", rfc3339(updated));
-            link(x, "self", baseUrl + "/api/public/programme.atom");
+            link(x, "self", baseUrl + "/api/public/programme/feed.atom");
             link(x, "alternate", baseUrl + "/programme.html");
             x.writeStartElement("author");
             text(x, "name", "Acheteurs publics du territoire");

@@ -126,6 +126,7 @@ class ProgrammeWebTest {
         assertNoSecret(new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
         SyndFeed feed = new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(r.body())));
         assertThat(feed.getFeedType()).isEqualTo("atom_1.0");
+        assertThat(feed.getUri()).endsWith("/api/public/programme/feed.atom");
         assertThat(feed.getEntries()).extracting(SyndEntry::getTitle)
                 .containsExactly("Fourniture de plants, massifs & jardinières ; lot « vivaces »", "Collecte des déchets verts",
                         "Groupement de commandes : végétaux");
