@@ -25,7 +25,10 @@ async function render(me) {
   content.innerHTML = `
     <p>Le <a href="/programme.html">programme publié</a> montre aux entreprises les entrées publiées, lancées ou attribuées,
     sans note interne ni montant masqué.</p>
-    <h2 class="fr-h4">Entrées du programme (${entries.length})</h2><div id="entries"></div>
+    <h2 class="fr-h4">Entrées du programme (${entries.length})</h2>
+    <p><a class="fr-btn fr-btn--sm fr-btn--tertiary" href="/api/programme/entries/export?format=xlsx${b ? '&buyers=' + encodeURIComponent(b) : ''}">Exporter (XLSX, usage interne)</a>
+    <a class="fr-btn fr-btn--sm fr-btn--tertiary" href="/api/programme/entries/export?format=csv${b ? '&buyers=' + encodeURIComponent(b) : ''}">Exporter (CSV Excel)</a></p>
+    <div id="entries"></div>
     <h2 class="fr-h4 fr-mt-4w">Propositions (${proposals.length})</h2>
     <p class="fr-text--sm">Marchés et accords-cadres arrivant à échéance dans les 24 mois (notification + durée après modifications ;
     lancement proposé 6 mois avant), dépenses hors marché payées au moins 4 mois sur chacune des deux dernières années.</p>

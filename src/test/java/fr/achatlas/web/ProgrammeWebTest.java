@@ -192,6 +192,11 @@ class ProgrammeWebTest {
         assertThat(vera.postJson("/api/programme/entries/" + id + "/state", "{\"to\":\"PUBLISHED\"}").statusCode()).isEqualTo(403);
         assertThat(vera.get("/api/thresholds?year=2026").statusCode()).isEqualTo(200);
         assertThat(vera.get("/api/thresholds/lines?buyer=" + A + "&family=ENV03&year=2026").statusCode()).isEqualTo(403);
+        // The internal export carries the internal note (for managers only) and only what the analyst may see.
+        HttpResponse<String> internal = alice.get("/api/programme/entries/export?format=csv");
+        assertThat(internal.statusCode()).isEqualTo(200);
+        assertThat(internal.body()).contains("NOTE-INTERNE").contains("Tonte des stades").doesNotContain("Brouillon confidentiel");
+        assertThat(anonymous.get("/api/programme/entries/export?format=csv").statusCode()).isEqualTo(401);
         HttpResponse<String> lines = alice.get("/api/thresholds/lines?buyer=" + A + "&family=ENV03&year=2026");
         assertThat(JSON.readTree(lines.body())).hasSize(4);
     }

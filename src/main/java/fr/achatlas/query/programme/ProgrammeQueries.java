@@ -277,6 +277,23 @@ public final class ProgrammeQueries {
         }
     }
 
+    /** Internal export of the entries (managers only): everything, internal note and origin included. */
+    public static List<Column> entryColumns() {
+        List<Column> out = new ArrayList<>(publicColumns());
+        out.add(new Column("hide_amount", "Montant masqué au public", Column.Type.BOOLEAN));
+        out.add(new Column("source", "Origine", Column.Type.TEXT));
+        out.add(new Column("internal_note", "Note interne", Column.Type.TEXT));
+        out.add(new Column("created_by", "Créé par", Column.Type.TEXT));
+        return out;
+    }
+
+    public static Object[] entryRow(Entry e) {
+        return new Object[] {e.id(), e.object(), e.familyCode(), e.familyLabel(), String.join(" ", e.buyerIds()),
+                String.join(" ; ", e.buyerNames()), e.joint(), e.estimatedAmount(), e.plannedLaunch(), e.procedure(), e.lots(),
+                e.reserved(), e.socialClause(), e.environmentalClause(), e.stateLabel(), e.hideAmount(), e.source(),
+                e.internalNote(), e.createdBy()};
+    }
+
     /** Open-data export columns of published entries, in the order of {@link #publicRow(PublicEntry)}. */
     public static List<Column> publicColumns() {
         return List.of(new Column("id", "Identifiant", Column.Type.INTEGER), new Column("object", "Objet", Column.Type.TEXT),

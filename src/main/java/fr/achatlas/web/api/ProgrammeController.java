@@ -72,6 +72,20 @@ public class ProgrammeController {
         }
     }
 
+    @GetMapping("/entries/export")
+    @Operation(summary = "Exporte les entrées visibles (usage interne : notes et montants masqués compris) : csv (Excel-FR), xlsx, json")
+    public void export(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+                       @RequestParam(defaultValue = "csv") String format) throws SQLException, java.io.IOException {
+        fr.achatlas.export.ExportFormat f = Downloads.format(format);
+        try (Connection c = connections.open()) {
+            List<ProgrammeQueries.Entry> list = new ProgrammeQueries(c).entries(scopes.get(request.getParameter("buyers")));
+            Downloads.start(response, f, "programmation-interne");
+            fr.achatlas.export.TableExport.write(f, "Programmation", ProgrammeQueries.entryColumns(), h -> {
+                for (ProgrammeQueries.Entry e : list) h.row(ProgrammeQueries.entryRow(e));
+            }, response.getOutputStream(), c);
+        }
+    }
+
     @GetMapping("/entries/{id}")
     @Operation(summary = "Une entrée, son historique d'états et les passages possibles")
     public ResponseEntity<EntryDetail> entry(@PathVariable long id) throws SQLException {
