@@ -13,8 +13,12 @@ public enum ProcedureLevel {
     /** Appel d'offres, procédure avec négociation, dialogue compétitif, concours. */
     FORMAL;
 
+    /**
+     * The level of a published contract's procedure. A contract whose procedure is not given gets the benefit of the
+     * doubt (ADAPTED): flagging it would say more than the data does.
+     */
     public static ProcedureLevel of(String procedure) {
-        if (procedure == null || procedure.isBlank()) return NONE;
+        if (procedure == null || procedure.isBlank()) return ADAPTED;
         String p = procedure.toLowerCase(Locale.ROOT);
         if (p.contains("sans publicit") || p.contains("sans mise en concurrence")) return NONE;
         if (p.contains("adapt")) return ADAPTED;
