@@ -13,6 +13,7 @@ import java.nio.file.Path;
         subcommands = {ImportCommand.class, QualityCommand.class, ExportCommand.class, StatusCommand.class, TerritoryCommand.class,
                 GenerateCommand.class, DemoCommand.class, ServeCommand.class, BenchCommand.class, RulesCommand.class, UserCommand.class,
                 NomenclatureCommand.class, ClassifyCommand.class, SpendingCommand.class, SuppliersCommand.class, GeoCommand.class, SpaserCommand.class,
+                MutualisationCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Achatlas {
 

@@ -77,6 +77,8 @@ final class DemoCommand implements Callable<Integer> {
                 // Classification (issue 3): the demo territory ends fully classified.
                 ClassifyCommand.run(db, "demo", System.out);
                 DemoSpaser.seed(db, files, demoSettings().lastFullYear());
+                // Purchase programme (issue 7): a few adopted proposals, most published, and one joint entry.
+                System.out.println("Programmation des achats : " + DemoProgramme.seed(db, java.time.LocalDate.now()) + " entrées de démonstration.");
             } else {
                 System.out.println("Base de démonstration déjà prête : " + dbPath);
             }

@@ -25,7 +25,8 @@ public final class Migrations {
             "V3__spending_suppliers.sql",
             "V4__cube_and_access.sql",
             "V5__facts_with_families_and_suppliers.sql",
-            "V6__spaser.sql");
+            "V6__spaser.sql",
+            "V7__programme.sql");
 
     private Migrations() {
     }

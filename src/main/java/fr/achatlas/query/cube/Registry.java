@@ -16,10 +16,8 @@ public final class Registry {
     private static final Set<Fact> SPENDING = Set.of(Fact.SPENDING);
 
     /** Buckets of "how many buyers of the territory buy this family" (CPV division until classification lands). */
-    static final String MUTUAL_KEY = "CASE WHEN mutual_buyers IS NULL THEN NULL WHEN mutual_buyers = 1 THEN '1' "
-            + "WHEN mutual_buyers <= 3 THEN '2-3' WHEN mutual_buyers <= 7 THEN '4-7' ELSE '8+' END";
-    static final String MUTUAL_LABEL = "CASE WHEN mutual_buyers IS NULL THEN NULL WHEN mutual_buyers = 1 THEN '1 seul acheteur' "
-            + "WHEN mutual_buyers <= 3 THEN '2 à 3 acheteurs' WHEN mutual_buyers <= 7 THEN '4 à 7 acheteurs' ELSE '8 acheteurs ou plus' END";
+    static final String MUTUAL_KEY = MutualisationLevel.sql("mutual_buyers", false);
+    static final String MUTUAL_LABEL = MutualisationLevel.sql("mutual_buyers", true);
     static final String SHARING_KEY = MUTUAL_KEY.replace("mutual_buyers", "supplier_buyers");
     static final String SHARING_LABEL = "CASE WHEN supplier_buyers IS NULL THEN NULL WHEN supplier_buyers = 1 THEN 'Fournisseur d''un seul acheteur' "
             + "WHEN supplier_buyers <= 3 THEN 'Partagé par 2 à 3 acheteurs' WHEN supplier_buyers <= 7 THEN 'Partagé par 4 à 7 acheteurs' "

@@ -64,7 +64,7 @@ public record Scope(String user, Role role, Set<String> ownBuyers, Set<String> s
         return parts.isEmpty() ? "true" : String.join(" AND ", parts);
     }
 
-    static String in(String column, Set<String> values, List<Object> params) {
+    public static String in(String column, Set<String> values, List<Object> params) {
         StringBuilder b = new StringBuilder(column).append(" IN (");
         int i = 0;
         for (String v : values.stream().sorted().toList()) {

@@ -17,6 +17,11 @@ public class ApiErrors {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
     }
 
+    @ExceptionHandler(fr.achatlas.store.ProgrammeStore.Refused.class)
+    ResponseEntity<Map<String, String>> refused(fr.achatlas.store.ProgrammeStore.Refused e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    }
+
     @ExceptionHandler(java.sql.SQLException.class)
     ResponseEntity<Map<String, String>> database(java.sql.SQLException e) {
         org.slf4j.LoggerFactory.getLogger(ApiErrors.class).error("Database error", e);

@@ -153,16 +153,11 @@ public class CubeController {
     }
 
     private static ExportFormat format(String format) {
-        try {
-            return ExportFormat.valueOf(format.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Format inconnu : " + format + " (csv, xlsx, parquet, json)");
-        }
+        return Downloads.format(format);
     }
 
     private static void start(HttpServletResponse response, ExportFormat f, String name) {
-        response.setContentType(TableExport.contentType(f));
-        response.setHeader("Content-Disposition", "attachment; filename=\"achatlas-" + name + "." + TableExport.extension(f) + "\"");
+        Downloads.start(response, f, name);
     }
 
     static Map<String, Object> asMap(List<Column> columns, Object[] row) {

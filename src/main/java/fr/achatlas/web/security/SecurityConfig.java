@@ -52,6 +52,10 @@ public class SecurityConfig {
                                 withDefaults().matcher(HttpMethod.POST, "/api/spaser/targets/**"),
                                 withDefaults().matcher("/import.html")).hasRole("ADMIN")
                         .requestMatchers(withDefaults().matcher("/api/tokens/**"), withDefaults().matcher("/tokens.html")).authenticated()
+                        // Programme management and thresholds (spending lines) need a user; the published programme
+                        // (/api/public/**, /programme.html, /programme-fiche.html) stays open like the cartography.
+                        .requestMatchers(withDefaults().matcher("/api/programme/**"), withDefaults().matcher("/api/thresholds/**"),
+                                withDefaults().matcher("/programme-gestion.html"), withDefaults().matcher("/seuils.html")).authenticated()
                         .requestMatchers(withDefaults().matcher(HttpMethod.POST, "/api/**")).authenticated()
                         .anyRequest().permitAll())
                 .formLogin(f -> f.loginPage("/login.html").loginProcessingUrl("/login").defaultSuccessUrl("/", false)
