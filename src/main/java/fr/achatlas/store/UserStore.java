@@ -106,16 +106,34 @@ public final class UserStore {
         }
     }
 
-    /** The owner of the token with this hash, if any, recording its use. */
+    /**
+     * The owner of the token with this hash, if any, recording its use. A script calling the API in parallel with one
+     * token must not fail on that bookkeeping: the use is recorded at most once a minute, and a concurrent request
+     * that recorded it first (a write-write conflict in DuckDB) is simply left to have done so.
+     */
     public Optional<String> tokenOwner(String tokenSha256) throws SQLException {
+        String owner;
+        boolean stale;
         try (PreparedStatement ps = conn.prepareStatement("""
-                UPDATE api_token SET last_used_at = current_timestamp WHERE token_sha256 = ?
-                  AND username IN (SELECT username FROM app_user WHERE enabled) RETURNING username""")) {
+                SELECT t.username, t.last_used_at IS NULL OR t.last_used_at < current_timestamp - INTERVAL 1 MINUTE
+                FROM api_token t JOIN app_user u ON u.username = t.username AND u.enabled
+                WHERE t.token_sha256 = ?""")) {
             ps.setString(1, tokenSha256);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+                if (!rs.next()) return Optional.empty();
+                owner = rs.getString(1);
+                stale = rs.getBoolean(2);
             }
         }
+        if (stale) {
+            try (PreparedStatement ps = conn.prepareStatement("UPDATE api_token SET last_used_at = current_timestamp WHERE token_sha256 = ?")) {
+                ps.setString(1, tokenSha256);
+                ps.executeUpdate();
+            } catch (SQLException concurrentUse) {
+                // another request recorded this use at the same moment
+            }
+        }
+        return Optional.of(owner);
     }
 
     public List<Token> tokens(String username) throws SQLException {

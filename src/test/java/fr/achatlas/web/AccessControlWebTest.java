@@ -90,6 +90,20 @@ class AccessControlWebTest {
         assertThat(api.get("/api/cube/lines?fact=spending&f.buyer=" + BUYER_B).body()).doesNotContain("Secret");
         assertThat(new WebClient(port).withToken(token + "x").get("/api/me").statusCode()).isEqualTo(401);
         assertThat(alice.get("/api/tokens").body()).contains("tests").doesNotContain(token);
+
+        // A script calling the API in parallel with one token: every call answers (recording the token's use never
+        // makes a request fail on a write conflict).
+        List<java.util.concurrent.CompletableFuture<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new WebClient(port).withToken(token).get("/api/me").statusCode();
+                } catch (Exception e) {
+                    return -1;
+                }
+            }));
+        }
+        assertThat(calls.stream().map(java.util.concurrent.CompletableFuture::join).toList()).hasSize(40).containsOnly(200);
     }
 
     @Test
