@@ -74,14 +74,17 @@ public final class Cube {
     private final Connection conn;
     /** False only in the test proving that the one-pass drill-down gives the same numbers as the general path. */
     private final boolean onePassDrillDown;
+    /** False only in the test proving that the spending rollup gives the same numbers as the lines. */
+    private final boolean useRollup;
 
     public Cube(Connection conn) {
-        this(conn, true);
+        this(conn, true, true);
     }
 
-    Cube(Connection conn, boolean onePassDrillDown) {
+    Cube(Connection conn, boolean onePassDrillDown, boolean useRollup) {
         this.conn = conn;
         this.onePassDrillDown = onePassDrillDown;
+        this.useRollup = useRollup;
     }
 
     public static List<Column> lineColumns(Fact fact) {
@@ -94,15 +97,17 @@ public final class Cube {
         if (q.measures().isEmpty()) throw new IllegalArgumentException("Au moins une mesure.");
         List<Dimension> axes = q.axes().stream().map(Registry::dimension).toList();
         if (axes.size() == 2 && axes.get(0).equals(axes.get(1))) throw new IllegalArgumentException("Deux axes différents.");
-        List<Measure> measures = q.measures().stream().map(Registry::measure).toList();
-        for (Measure m : measures) {
+        List<Measure> requested = q.measures().stream().map(Registry::measure).toList();
+        for (Measure m : requested) {
             if (m.fact() != q.fact()) throw new IllegalArgumentException("La mesure « " + m.label() + " » ne porte pas sur : " + q.fact().label());
         }
         for (Dimension d : axes) checkOn(d, q.fact());
         if (q.top() != null && (q.top() < 1 || q.top() > 1000)) throw new IllegalArgumentException("Top N entre 1 et 1000.");
 
+        boolean rollup = useRollup && Registry.onSpendingRollup(q.fact(), axes, q.filters().keySet(), requested);
+        List<Measure> measures = rollup ? requested.stream().map(Registry::overRollup).toList() : requested;
         List<Object> params = new ArrayList<>();
-        String base = base(q.fact(), q.filters(), axes, scope, false, params);
+        String base = base(q.fact(), q.filters(), axes, scope, false, params, rollup);
         String m1 = measures.get(0).sql();
 
         List<Column> columns = new ArrayList<>();
@@ -294,7 +299,7 @@ public final class Cube {
     /** Number of rows under a cell (contracts, or spending lines). */
     public long countLines(LinesQuery q, Scope scope) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String base = base(q.fact(), q.filters(), List.of(), scope, true, params);
+        String base = base(q.fact(), q.filters(), List.of(), scope, true, params, false);
         String count = q.fact() == Fact.CONTRACT ? "count(DISTINCT contract_key)" : "count(*)";
         try (PreparedStatement ps = prepare("WITH " + base + " SELECT " + count + " FROM base", params); ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -315,7 +320,7 @@ public final class Cube {
                     + (q.fact() == Fact.CONTRACT ? "contract_key" : "line_key");
         }
         List<Object> params = new ArrayList<>();
-        String base = base(q.fact(), q.filters(), List.of(), scope, true, params);
+        String base = base(q.fact(), q.filters(), List.of(), scope, true, params, false);
         StringBuilder sql = new StringBuilder("WITH ").append(base).append(' ')
                 .append(q.fact() == Fact.CONTRACT ? CONTRACT_LINES_SQL : SPENDING_LINES_SQL).append(" ORDER BY ").append(order);
         if (q.limit() != null) {
@@ -343,7 +348,7 @@ public final class Cube {
      * filters — all as {@code base AS (…)}, values bound through {@code params}.
      */
     private String base(Fact fact, Map<String, List<String>> filters, List<Dimension> axes, Scope scope, boolean lines,
-                        List<Object> params) throws SQLException {
+                        List<Object> params, boolean rollup) throws SQLException {
         Set<Dimension> used = new LinkedHashSet<>(axes);
         for (String name : filters.keySet()) used.add(checkOn(Registry.dimension(name), fact));
         boolean byBuyer = used.stream().anyMatch(d -> BUYER_DIMENSIONS.contains(d.name()) || d.internal());
@@ -351,6 +356,7 @@ public final class Cube {
         // the store changed: see FactSnapshots.
         String scopeWhere = scope.where(fact, lines, byBuyer, params);
         String view = FactSnapshots.source(conn, fact);
+        if (rollup) view = FactSnapshots.SPENDING_ROLLUP;
         StringBuilder select = new StringBuilder("SELECT f.*");
         StringBuilder joins = new StringBuilder();
         Set<String> derivations = new LinkedHashSet<>();

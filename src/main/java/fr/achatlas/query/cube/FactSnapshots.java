@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 /**
  * Keeps a snapshot table of each fact view ({@code fact_contract_snapshot}, {@code fact_spending_snapshot}) in step
@@ -30,20 +31,36 @@ public final class FactSnapshots {
         return snapshot(fact);
     }
 
+    /**
+     * Spending lines added up over everything but the line and its supplier's identity: a drill-down that needs
+     * neither (most of them) reads this table, tens to thousands of times smaller than the lines. Supplier
+     * properties (size, location…) stay, so those axes use it too. Built with the snapshot, same signature.
+     */
+    static final String SPENDING_ROLLUP = "fact_spending_rollup";
+
+    /** Changes whenever what a rebuild produces changes (sort order, rollup), so that older snapshots are rebuilt. */
+    private static final String LAYOUT = "layout-2";
+
+    static final List<String> SPENDING_ROLLUP_COLUMNS = List.of("buyer_id", "buyer_name", "buyer_kind", "buyer_in_territory",
+            "direction", "service", "segment_code", "segment_label", "family_code", "family_label", "cpv", "cpv_division",
+            "supplier_size", "supplier_ess", "supplier_inclusion", "supplier_commune", "supplier_epci", "supplier_departement",
+            "supplier_region", "supplier_local", "year", "month", "account", "source");
+
     static String snapshot(Fact fact) {
         return fact.view() + "_snapshot";
     }
 
     private static String signature(Connection conn, Fact fact) throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("""
-                SELECT concat_ws('/',
+                SELECT concat_ws('/', ?,
                     (SELECT count(*) || ':' || coalesce(max(batch_id), 0) || ':' || coalesce(CAST(max(finished_at) AS VARCHAR), '')
                      FROM import_batch),
                     (SELECT count(*) || ':' || coalesce(sum(hash(buyer_id, name, kind, in_territory)), 0) FROM buyer),
                     (SELECT count(*) || ':' || coalesce(CAST(max(classified_at) AS VARCHAR), '') FROM classification),
                     (SELECT count(*) FROM classification_history),
                     (SELECT hash(string_agg(sql, ';' ORDER BY view_name)) FROM duckdb_views() WHERE view_name = ?))""")) {
-            ps.setString(1, fact.view());
+            ps.setString(1, LAYOUT);
+            ps.setString(2, fact.view());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getString(1);
@@ -69,6 +86,11 @@ public final class FactSnapshots {
                      ON CONFLICT (fact) DO UPDATE SET signature = excluded.signature, built_at = excluded.built_at""")) {
             // Sorted by year then buyer: DuckDB's zone maps then skip whole row groups under a year or buyer filter.
             st.execute("CREATE OR REPLACE TABLE " + snapshot(fact) + " AS SELECT * FROM " + fact.view() + " ORDER BY year, buyer_id");
+            if (fact == Fact.SPENDING) {
+                st.execute("CREATE OR REPLACE TABLE " + SPENDING_ROLLUP + " AS SELECT " + String.join(", ", SPENDING_ROLLUP_COLUMNS)
+                        + ", sum(amount_spent) AS amount_spent, count(*) AS lines FROM " + snapshot(fact)
+                        + " GROUP BY ALL ORDER BY year, buyer_id");
+            }
             ps.setString(1, fact.name());
             ps.setString(2, signature);
             ps.executeUpdate();

@@ -122,6 +122,24 @@ public final class Registry {
         };
     }
 
+    private static final Set<String> ROLLUP_MEASURES = Set.of("amount_spent", "lines", "spending_buyers");
+    private static final Set<String> NEED_SUPPLIER_ID = Set.of("supplier", "supplier_sharing");
+
+    /**
+     * Whether a spending aggregate can read the rollup ({@code fact_spending_rollup}): its measures are sums, line
+     * counts or buyer counts, and no axis or filter needs the supplier's identifier.
+     */
+    static boolean onSpendingRollup(Fact fact, List<Dimension> axes, Set<String> filters, List<Measure> measures) {
+        if (fact != Fact.SPENDING) return false;
+        if (!measures.stream().allMatch(m -> ROLLUP_MEASURES.contains(m.name()))) return false;
+        return axes.stream().noneMatch(d -> NEED_SUPPLIER_ID.contains(d.name())) && filters.stream().noneMatch(NEED_SUPPLIER_ID::contains);
+    }
+
+    /** The measure as computed over the rollup's groups: lines are counted there, so they are added up here. */
+    static Measure overRollup(Measure m) {
+        return m.name().equals("lines") ? new Measure(m.name(), m.label(), m.fact(), "sum(lines)", m.kind(), m.additive()) : m;
+    }
+
     public static List<Dimension> dimensions() {
         return DIMENSIONS;
     }

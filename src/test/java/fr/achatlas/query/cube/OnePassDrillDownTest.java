@@ -7,7 +7,7 @@ import fr.achatlas.importer.DecpImporter;
 import fr.achatlas.parse.TerritoryFileReader;
 import fr.achatlas.store.Database;
 import fr.achatlas.store.TerritoryStore;
-import fr.achatlas.testing.CubeFixture;
+import fr.achatlas.importer.SpendingImporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,14 +25,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The explorer's one-axis drill-down runs in one pass (grouping sets ranked in SQL, "Autres" added up where the
- * measure allows): on the generated territory, every axis × every measure × top N × filter gives exactly the numbers
- * of the general path (totals, ranking, then aggregate), "Autres" and shares included.
+ * measure allows) and spending aggregates read the rollup when they can: on the generated territory (contracts and
+ * four buyers' spending exports), every axis × every measure × top N × filter × role gives exactly the numbers of the
+ * general path over the lines (totals, ranking, then aggregate), "Autres" and shares included.
  */
 class OnePassDrillDownTest {
 
     @TempDir
     static Path dir;
     static Database db;
+    static String analystBuyer;
 
     @BeforeAll
     static void load() throws Exception {
@@ -42,8 +44,13 @@ class OnePassDrillDownTest {
         new TerritoryStore(db).save(TerritoryFileReader.read(files.resolve("territory.json")));
         new DecpImporter(db, new ContractChecks(LocalDate.of(2026, 11, 22))::check, DecpImporter.ProgressListener.NONE)
                 .importAll(List.of(files));
+        List<Path> spending;
+        try (var files2 = java.nio.file.Files.list(files)) {
+            spending = files2.filter(p -> p.getFileName().toString().startsWith("depenses_")).sorted().limit(4).toList();
+        }
+        new SpendingImporter(db, null, null).importAll(spending);
+        analystBuyer = spending.get(0).getFileName().toString().split("_")[1];
         new Reclassifier(db).run("test");
-        CubeFixture.load(db);
     }
 
     @AfterAll
@@ -54,15 +61,20 @@ class OnePassDrillDownTest {
     @Test
     void everyAxisAndMeasureGivesTheNumbersOfTheGeneralPath() throws Exception {
         Cube onePass = new Cube(db.connection());
-        Cube general = new Cube(db.connection(), false);
+        Cube general = new Cube(db.connection(), false, false);
         Scope admin = new Scope("admin", Role.ADMIN, Set.of(), Set.of());
-        Scope analyst = new Scope("alice", Role.ANALYST, Set.of(CubeFixture.BUYER_A), Set.of());
+        Scope analyst = new Scope("alice", Role.ANALYST, Set.of(analystBuyer), Set.of());
         List<Map<String, List<String>>> filters = List.of(Map.of(), Map.of("year", List.of("2024")),
                 Map.of("procedure", List.of("Procédure adaptée"), "year", List.of("2023", "2025")));
         int compared = 0;
+        int onRollup = 0;
         List<String> withOthers = new ArrayList<>();
         for (Fact fact : Fact.values()) {
-            List<String> measures = Registry.measures().stream().filter(m -> m.fact() == fact).map(Measure::name).toList();
+            List<String> all = Registry.measures().stream().filter(m -> m.fact() == fact).map(Measure::name).toList();
+            // Spending sums, line and buyer counts alone are answered from the rollup.
+            List<List<String>> measureSets = fact == Fact.CONTRACT ? List.of(all)
+                    : List.of(all, List.of("amount_spent", "lines", "spending_buyers"), List.of("lines"));
+            for (List<String> measures : measureSets)
             for (Dimension d : Registry.dimensions()) {
                 if (!d.on(fact)) continue;
                 for (Map<String, List<String>> f : filters) {
@@ -77,7 +89,10 @@ class OnePassDrillDownTest {
                                 continue;
                             }
                             CubeResult actual = onePass.aggregate(q, scope);
-                            String what = fact + " " + d.name() + " " + f + " top " + top + " " + scope.role();
+                            String what = fact + " " + d.name() + " " + f + " top " + top + " " + scope.role() + " " + measures;
+                            if (Registry.onSpendingRollup(fact, List.of(d), f.keySet(), q.measures().stream().map(Registry::measure).toList())) {
+                                onRollup++;
+                            }
                             assertThat(actual.columns()).as(what).isEqualTo(expected.columns());
                             assertThat(actual.totals()).as(what).containsExactly(expected.totals());
                             assertThat(actual.truncated()).as(what).isEqualTo(expected.truncated());
@@ -93,8 +108,10 @@ class OnePassDrillDownTest {
             }
         }
         assertThat(compared).isGreaterThan(300);
+        assertThat(onRollup).isGreaterThan(100);
         // "Autres" is exercised on axes where distinct counts add up and on those where they do not.
         assertThat(withOthers).anyMatch(w -> w.startsWith("CONTRACT supplier "))
+                .anyMatch(w -> w.startsWith("SPENDING account "))
                 .anyMatch(w -> w.startsWith("CONTRACT buyer "))
                 .anyMatch(w -> w.startsWith("SPENDING "));
     }
