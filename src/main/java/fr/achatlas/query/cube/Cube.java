@@ -104,8 +104,8 @@ public final class Cube {
         for (Dimension d : axes) checkOn(d, q.fact());
         if (q.top() != null && (q.top() < 1 || q.top() > 1000)) throw new IllegalArgumentException("Top N entre 1 et 1000.");
 
-        boolean rollup = useRollup && Registry.onSpendingRollup(q.fact(), axes, q.filters().keySet(), requested);
-        List<Measure> measures = rollup ? requested.stream().map(Registry::overRollup).toList() : requested;
+        String rollup = useRollup ? Registry.rollupFor(q.fact(), axes, q.filters().keySet(), requested).orElse(null) : null;
+        List<Measure> measures = rollup != null ? requested.stream().map(Registry::overRollup).toList() : requested;
         List<Object> params = new ArrayList<>();
         String base = base(q.fact(), q.filters(), axes, scope, false, params, rollup);
         String m1 = measures.get(0).sql();
@@ -299,7 +299,7 @@ public final class Cube {
     /** Number of rows under a cell (contracts, or spending lines). */
     public long countLines(LinesQuery q, Scope scope) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String base = base(q.fact(), q.filters(), List.of(), scope, true, params, false);
+        String base = base(q.fact(), q.filters(), List.of(), scope, true, params, null);
         String count = q.fact() == Fact.CONTRACT ? "count(DISTINCT contract_key)" : "count(*)";
         try (PreparedStatement ps = prepare("WITH " + base + " SELECT " + count + " FROM base", params); ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -320,7 +320,7 @@ public final class Cube {
                     + (q.fact() == Fact.CONTRACT ? "contract_key" : "line_key");
         }
         List<Object> params = new ArrayList<>();
-        String base = base(q.fact(), q.filters(), List.of(), scope, true, params, false);
+        String base = base(q.fact(), q.filters(), List.of(), scope, true, params, null);
         StringBuilder sql = new StringBuilder("WITH ").append(base).append(' ')
                 .append(q.fact() == Fact.CONTRACT ? CONTRACT_LINES_SQL : SPENDING_LINES_SQL).append(" ORDER BY ").append(order);
         if (q.limit() != null) {
@@ -348,7 +348,7 @@ public final class Cube {
      * filters — all as {@code base AS (…)}, values bound through {@code params}.
      */
     private String base(Fact fact, Map<String, List<String>> filters, List<Dimension> axes, Scope scope, boolean lines,
-                        List<Object> params, boolean rollup) throws SQLException {
+                        List<Object> params, String rollup) throws SQLException {
         Set<Dimension> used = new LinkedHashSet<>(axes);
         for (String name : filters.keySet()) used.add(checkOn(Registry.dimension(name), fact));
         boolean byBuyer = used.stream().anyMatch(d -> BUYER_DIMENSIONS.contains(d.name()) || d.internal());
@@ -356,7 +356,7 @@ public final class Cube {
         // the store changed: see FactSnapshots.
         String scopeWhere = scope.where(fact, lines, byBuyer, params);
         String view = FactSnapshots.source(conn, fact);
-        if (rollup) view = FactSnapshots.SPENDING_ROLLUP;
+        if (rollup != null) view = rollup;
         StringBuilder select = new StringBuilder("SELECT f.*");
         StringBuilder joins = new StringBuilder();
         Set<String> derivations = new LinkedHashSet<>();

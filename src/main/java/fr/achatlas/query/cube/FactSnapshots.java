@@ -32,19 +32,33 @@ public final class FactSnapshots {
     }
 
     /**
-     * Spending lines added up over everything but the line and its supplier's identity: a drill-down that needs
-     * neither (most of them) reads this table, tens to thousands of times smaller than the lines. Supplier
-     * properties (size, location…) stay, so those axes use it too. Built with the snapshot, same signature.
+     * Spending lines added up, so that most drill-downs read thousands of groups rather than millions of lines; the
+     * smallest rollup holding every column a query needs answers it (see {@link Registry#rollupFor}). Built with the
+     * snapshot, under the same signature.
+     *
+     * @param columns the group key: what the rollup can filter and group by
      */
-    static final String SPENDING_ROLLUP = "fact_spending_rollup";
+    record Rollup(String table, List<String> columns) {
+    }
+
+    private static final List<String> BUYER_AND_FAMILY = List.of("buyer_id", "buyer_name", "buyer_kind", "buyer_in_territory",
+            "segment_code", "segment_label", "family_code", "family_label", "cpv_division", "supplier_size", "supplier_ess",
+            "supplier_inclusion", "supplier_commune", "supplier_epci", "supplier_departement", "supplier_region", "supplier_local",
+            "year", "account");
+
+    /** In order of preference: everything but the line and its supplier's identity; then suppliers by year. */
+    static final List<Rollup> SPENDING_ROLLUPS = List.of(
+            new Rollup("fact_spending_rollup", concat(BUYER_AND_FAMILY, List.of("direction", "service", "cpv", "month", "source"))),
+            new Rollup("fact_spending_supplier_rollup", concat(BUYER_AND_FAMILY, List.of("supplier_id", "supplier_name"))));
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new java.util.ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
 
     /** Changes whenever what a rebuild produces changes (sort order, rollup), so that older snapshots are rebuilt. */
-    private static final String LAYOUT = "layout-2";
-
-    static final List<String> SPENDING_ROLLUP_COLUMNS = List.of("buyer_id", "buyer_name", "buyer_kind", "buyer_in_territory",
-            "direction", "service", "segment_code", "segment_label", "family_code", "family_label", "cpv", "cpv_division",
-            "supplier_size", "supplier_ess", "supplier_inclusion", "supplier_commune", "supplier_epci", "supplier_departement",
-            "supplier_region", "supplier_local", "year", "month", "account", "source");
+    private static final String LAYOUT = "layout-3";
 
     static String snapshot(Fact fact) {
         return fact.view() + "_snapshot";
@@ -87,9 +101,11 @@ public final class FactSnapshots {
             // Sorted by year then buyer: DuckDB's zone maps then skip whole row groups under a year or buyer filter.
             st.execute("CREATE OR REPLACE TABLE " + snapshot(fact) + " AS SELECT * FROM " + fact.view() + " ORDER BY year, buyer_id");
             if (fact == Fact.SPENDING) {
-                st.execute("CREATE OR REPLACE TABLE " + SPENDING_ROLLUP + " AS SELECT " + String.join(", ", SPENDING_ROLLUP_COLUMNS)
-                        + ", sum(amount_spent) AS amount_spent, count(*) AS lines FROM " + snapshot(fact)
-                        + " GROUP BY ALL ORDER BY year, buyer_id");
+                for (Rollup r : SPENDING_ROLLUPS) {
+                    st.execute("CREATE OR REPLACE TABLE " + r.table() + " AS SELECT " + String.join(", ", r.columns())
+                            + ", sum(amount_spent) AS amount_spent, count(*) AS lines FROM " + snapshot(fact)
+                            + " GROUP BY ALL ORDER BY year, buyer_id");
+                }
             }
             ps.setString(1, fact.name());
             ps.setString(2, signature);

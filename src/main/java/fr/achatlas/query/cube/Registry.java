@@ -122,17 +122,39 @@ public final class Registry {
         };
     }
 
-    private static final Set<String> ROLLUP_MEASURES = Set.of("amount_spent", "lines", "spending_buyers");
-    private static final Set<String> NEED_SUPPLIER_ID = Set.of("supplier", "supplier_sharing");
+    /** The columns each spending dimension reads (key, label, derivation), to know which rollup can answer. */
+    private static final Map<String, List<String>> COLUMNS_READ = Map.ofEntries(
+            Map.entry("buyer", List.of("buyer_id", "buyer_name")),
+            Map.entry("segment", List.of("segment_code", "segment_label")),
+            Map.entry("family", List.of("family_code", "family_label")),
+            Map.entry("supplier", List.of("supplier_id", "supplier_name")),
+            Map.entry("supplier_sharing", List.of("supplier_id", "buyer_id", "buyer_in_territory")),
+            Map.entry("mutualisation", List.of("family_code", "cpv_division", "buyer_id", "buyer_in_territory")),
+            Map.entry("month", List.of("year", "month")));
+
+    /** What each spending measure reads; lines and amounts are carried by every rollup. */
+    private static final Map<String, List<String>> MEASURE_COLUMNS = Map.of(
+            "amount_spent", List.of(), "lines", List.of(),
+            "spending_buyers", List.of("buyer_id"), "spending_suppliers", List.of("supplier_id"));
 
     /**
-     * Whether a spending aggregate can read the rollup ({@code fact_spending_rollup}): its measures are sums, line
-     * counts or buyer counts, and no axis or filter needs the supplier's identifier.
+     * The rollup table that can answer a spending aggregate — the first of {@link FactSnapshots#SPENDING_ROLLUPS} whose
+     * group key holds every column its axes, filters and measures read (the scope reads buyer_id, which all hold) —
+     * or empty when only the lines can.
      */
-    static boolean onSpendingRollup(Fact fact, List<Dimension> axes, Set<String> filters, List<Measure> measures) {
-        if (fact != Fact.SPENDING) return false;
-        if (!measures.stream().allMatch(m -> ROLLUP_MEASURES.contains(m.name()))) return false;
-        return axes.stream().noneMatch(d -> NEED_SUPPLIER_ID.contains(d.name())) && filters.stream().noneMatch(NEED_SUPPLIER_ID::contains);
+    static java.util.Optional<String> rollupFor(Fact fact, List<Dimension> axes, Set<String> filters, List<Measure> measures) {
+        if (fact != Fact.SPENDING) return java.util.Optional.empty();
+        Set<String> needed = new java.util.HashSet<>(List.of("buyer_id"));
+        for (Measure m : measures) {
+            List<String> cols = MEASURE_COLUMNS.get(m.name());
+            if (cols == null) return java.util.Optional.empty();
+            needed.addAll(cols);
+        }
+        List<String> dims = new java.util.ArrayList<>(filters);
+        axes.forEach(d -> dims.add(d.name()));
+        for (String d : dims) needed.addAll(COLUMNS_READ.getOrDefault(d, List.of(dimension(d).keyExpr())));
+        return FactSnapshots.SPENDING_ROLLUPS.stream().filter(r -> r.columns().containsAll(needed))
+                .map(FactSnapshots.Rollup::table).findFirst();
     }
 
     /** The measure as computed over the rollup's groups: lines are counted there, so they are added up here. */
