@@ -58,7 +58,7 @@ public final class FactSnapshots {
     }
 
     /** Changes whenever what a rebuild produces changes (sort order, rollup), so that older snapshots are rebuilt. */
-    private static final String LAYOUT = "layout-3";
+    private static final String LAYOUT = "layout-4";
 
     static String snapshot(Fact fact) {
         return fact.view() + "_snapshot";
@@ -103,7 +103,8 @@ public final class FactSnapshots {
             if (fact == Fact.SPENDING) {
                 for (Rollup r : SPENDING_ROLLUPS) {
                     st.execute("CREATE OR REPLACE TABLE " + r.table() + " AS SELECT " + String.join(", ", r.columns())
-                            + ", sum(amount_spent) AS amount_spent, count(*) AS lines FROM " + snapshot(fact)
+                            // DECIMAL(18,2) like the lines: DuckDB scans a stored 38-digit decimal some 30 times slower.
+                            + ", sum(amount_spent)::DECIMAL(18,2) AS amount_spent, count(*) AS lines FROM " + snapshot(fact)
                             + " GROUP BY ALL ORDER BY year, buyer_id");
                 }
             }
