@@ -32,13 +32,13 @@ public final class FactSnapshots {
     }
 
     /**
-     * Spending lines added up, so that most drill-downs read thousands of groups rather than millions of lines; the
+     * Facts added up, so that most drill-downs read thousands of groups rather than millions of rows; the
      * smallest rollup holding every column a query needs answers it (see {@link Registry#rollupFor}). Built with the
      * snapshot, under the same signature.
      *
      * @param columns the group key: what the rollup can filter and group by
      */
-    record Rollup(String table, List<String> columns) {
+    record Rollup(String table, List<String> columns, String aggregates) {
     }
 
     private static final List<String> BUYER_AND_FAMILY = List.of("buyer_id", "buyer_name", "buyer_kind", "buyer_in_territory",
@@ -46,10 +46,28 @@ public final class FactSnapshots {
             "supplier_inclusion", "supplier_commune", "supplier_epci", "supplier_departement", "supplier_region", "supplier_local",
             "year", "account");
 
+    // DECIMAL(18,2) like the lines: DuckDB scans a stored 38-digit decimal some 30 times slower.
+    private static final String SPENT = "sum(amount_spent)::DECIMAL(18,2) AS amount_spent, count(*) AS lines";
+
     /** In order of preference: everything but the line and its supplier's identity; then suppliers by year. */
     static final List<Rollup> SPENDING_ROLLUPS = List.of(
-            new Rollup("fact_spending_rollup", concat(BUYER_AND_FAMILY, List.of("direction", "service", "cpv", "month", "source"))),
-            new Rollup("fact_spending_supplier_rollup", concat(BUYER_AND_FAMILY, List.of("supplier_id", "supplier_name"))));
+            new Rollup("fact_spending_rollup", concat(BUYER_AND_FAMILY, List.of("direction", "service", "cpv", "month", "source")), SPENT),
+            new Rollup("fact_spending_supplier_rollup", concat(BUYER_AND_FAMILY, List.of("supplier_id", "supplier_name")), SPENT));
+
+    /**
+     * Contracts added up over their holders and identity: every column is a property of the contract, so each
+     * contract falls in exactly one group and its distinct count there adds up (see {@link Registry#overRollup}).
+     */
+    static final List<Rollup> CONTRACT_ROLLUPS = List.of(
+            new Rollup("fact_contract_rollup", List.of("buyer_id", "buyer_name", "buyer_kind", "buyer_in_territory", "segment_code",
+                    "segment_label", "family_code", "family_label", "cpv_division", "procedure", "nature", "kind", "year",
+                    "has_social", "has_environmental", "innovative", "joint", "source"),
+                    "sum(amount_initial_share) AS amount_initial_share, sum(amount_current_share) AS amount_current_share, "
+                            + "count(DISTINCT contract_key) AS contracts"));
+
+    static List<Rollup> rollups(Fact fact) {
+        return fact == Fact.CONTRACT ? CONTRACT_ROLLUPS : SPENDING_ROLLUPS;
+    }
 
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new java.util.ArrayList<>(a);
@@ -58,7 +76,7 @@ public final class FactSnapshots {
     }
 
     /** Changes whenever what a rebuild produces changes (sort order, rollup), so that older snapshots are rebuilt. */
-    private static final String LAYOUT = "layout-4";
+    private static final String LAYOUT = "layout-5";
 
     static String snapshot(Fact fact) {
         return fact.view() + "_snapshot";
@@ -100,13 +118,9 @@ public final class FactSnapshots {
                      ON CONFLICT (fact) DO UPDATE SET signature = excluded.signature, built_at = excluded.built_at""")) {
             // Sorted by year then buyer: DuckDB's zone maps then skip whole row groups under a year or buyer filter.
             st.execute("CREATE OR REPLACE TABLE " + snapshot(fact) + " AS SELECT * FROM " + fact.view() + " ORDER BY year, buyer_id");
-            if (fact == Fact.SPENDING) {
-                for (Rollup r : SPENDING_ROLLUPS) {
-                    st.execute("CREATE OR REPLACE TABLE " + r.table() + " AS SELECT " + String.join(", ", r.columns())
-                            // DECIMAL(18,2) like the lines: DuckDB scans a stored 38-digit decimal some 30 times slower.
-                            + ", sum(amount_spent)::DECIMAL(18,2) AS amount_spent, count(*) AS lines FROM " + snapshot(fact)
-                            + " GROUP BY ALL ORDER BY year, buyer_id");
-                }
+            for (Rollup r : rollups(fact)) {
+                st.execute("CREATE OR REPLACE TABLE " + r.table() + " AS SELECT " + String.join(", ", r.columns())
+                        + ", " + r.aggregates() + " FROM " + snapshot(fact) + " GROUP BY ALL ORDER BY year, buyer_id");
             }
             ps.setString(1, fact.name());
             ps.setString(2, signature);

@@ -132,18 +132,21 @@ public final class Registry {
             Map.entry("mutualisation", List.of("family_code", "cpv_division", "buyer_id", "buyer_in_territory")),
             Map.entry("month", List.of("year", "month")));
 
-    /** What each spending measure reads; lines and amounts are carried by every rollup. */
+    /**
+     * What each measure reads: amounts, lines and contracts are carried by every rollup of their fact; a measure
+     * missing here (suppliers of contracts) needs the rows.
+     */
     private static final Map<String, List<String>> MEASURE_COLUMNS = Map.of(
             "amount_spent", List.of(), "lines", List.of(),
-            "spending_buyers", List.of("buyer_id"), "spending_suppliers", List.of("supplier_id"));
+            "spending_buyers", List.of("buyer_id"), "spending_suppliers", List.of("supplier_id"),
+            "amount_initial", List.of(), "amount_current", List.of(), "contracts", List.of(), "buyers", List.of("buyer_id"));
 
     /**
-     * The rollup table that can answer a spending aggregate — the first of {@link FactSnapshots#SPENDING_ROLLUPS} whose
-     * group key holds every column its axes, filters and measures read (the scope reads buyer_id, which all hold) —
-     * or empty when only the lines can.
+     * The rollup table that can answer an aggregate — the first of {@link FactSnapshots#rollups} whose group key
+     * holds every column its axes, filters and measures read (the scope reads buyer_id, which all hold) — or empty
+     * when only the rows can.
      */
     static java.util.Optional<String> rollupFor(Fact fact, List<Dimension> axes, Set<String> filters, List<Measure> measures) {
-        if (fact != Fact.SPENDING) return java.util.Optional.empty();
         Set<String> needed = new java.util.HashSet<>(List.of("buyer_id"));
         for (Measure m : measures) {
             List<String> cols = MEASURE_COLUMNS.get(m.name());
@@ -153,13 +156,17 @@ public final class Registry {
         List<String> dims = new java.util.ArrayList<>(filters);
         axes.forEach(d -> dims.add(d.name()));
         for (String d : dims) needed.addAll(COLUMNS_READ.getOrDefault(d, List.of(dimension(d).keyExpr())));
-        return FactSnapshots.SPENDING_ROLLUPS.stream().filter(r -> r.columns().containsAll(needed))
+        return FactSnapshots.rollups(fact).stream().filter(r -> r.columns().containsAll(needed))
                 .map(FactSnapshots.Rollup::table).findFirst();
     }
 
-    /** The measure as computed over the rollup's groups: lines are counted there, so they are added up here. */
+    /** The measure as computed over the rollup's groups: lines and contracts are counted there, so added up here. */
     static Measure overRollup(Measure m) {
-        return m.name().equals("lines") ? new Measure(m.name(), m.label(), m.fact(), "sum(lines)", m.kind(), m.additive()) : m;
+        return switch (m.name()) {
+            case "lines" -> new Measure(m.name(), m.label(), m.fact(), "sum(lines)", m.kind(), m.additive());
+            case "contracts" -> new Measure(m.name(), m.label(), m.fact(), "sum(contracts)", m.kind(), m.additive());
+            default -> m;
+        };
     }
 
     public static List<Dimension> dimensions() {

@@ -71,8 +71,9 @@ class OnePassDrillDownTest {
         List<String> withOthers = new ArrayList<>();
         for (Fact fact : Fact.values()) {
             List<String> all = Registry.measures().stream().filter(m -> m.fact() == fact).map(Measure::name).toList();
-            // Spending sums, line and buyer counts alone are answered from the rollup.
-            List<List<String>> measureSets = fact == Fact.CONTRACT ? List.of(all)
+            // Sums, line, contract and buyer counts alone are answered from a rollup.
+            List<List<String>> measureSets = fact == Fact.CONTRACT
+                    ? List.of(all, List.of("amount_current", "contracts"), List.of("contracts", "buyers", "amount_initial"))
                     : List.of(all, List.of("amount_spent", "lines", "spending_buyers"), List.of("lines"));
             // (with every measure, supplier counts included, axes on buyer, family or supplier read the supplier rollup)
             for (List<String> measures : measureSets)
@@ -108,7 +109,7 @@ class OnePassDrillDownTest {
             }
         }
         assertThat(compared).isGreaterThan(300);
-        assertThat(onRollup).hasSizeGreaterThan(100).contains("fact_spending_rollup", "fact_spending_supplier_rollup");
+        assertThat(onRollup).hasSizeGreaterThan(100).contains("fact_spending_rollup", "fact_spending_supplier_rollup", "fact_contract_rollup");
         // "Autres" is exercised on axes where distinct counts add up and on those where they do not.
         assertThat(withOthers).anyMatch(w -> w.startsWith("CONTRACT supplier "))
                 .anyMatch(w -> w.startsWith("SPENDING account "))
