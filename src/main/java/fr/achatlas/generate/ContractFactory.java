@@ -108,7 +108,7 @@ final class ContractFactory {
 
         String object = forcedObject != null ? forcedObject : object(buyer, cpv, works);
         LocalDate notification = businessDay(year);
-        LocalDate publication = notification.plusDays(3 + rnd.nextInt(55));
+        LocalDate publication = published(notification.plusDays(3 + rnd.nextInt(55)));
 
         boolean framework = !works && rnd.nextDouble() < 0.45 || works && rnd.nextDouble() < 0.08;
         boolean subsequent = framework && (family == Family.IT || family == Family.ENGINEERING || family == Family.OFFICE)
@@ -206,7 +206,11 @@ final class ContractFactory {
                     reason = newAmount != null && newDuration != null ? "Travaux supplémentaires et prolongation du délai d'exécution"
                             : newAmount != null ? "Prestations supplémentaires" : "Prolongation de la durée du marché";
                 }
-                changes.add(new Change(i, d, d.plusDays(2 + rnd.nextInt(25)), newDuration, newAmount, newHolders, reason));
+                LocalDate modPublished = d.plusDays(2 + rnd.nextInt(25));
+                // Data published by the partial year's last day cannot hold a modification published after it.
+                if (notifiedUntil == null || !modPublished.isAfter(notifiedUntil)) {
+                    changes.add(new Change(i, d, modPublished, newDuration, newAmount, newHolders, reason));
+                }
             }
         }
 
@@ -316,6 +320,11 @@ final class ContractFactory {
             if (!out.contains(s)) out.add(s);
         }
         return out;
+    }
+
+    /** A publication date, no later than the partial year's last day when there is one (the data are published by then). */
+    private LocalDate published(LocalDate date) {
+        return notifiedUntil != null && date.isAfter(notifiedUntil) ? notifiedUntil : date;
     }
 
     /** Contracts of a partial year are notified no later than {@code date} (null: full years). */
