@@ -159,7 +159,8 @@ public final class Cube {
             StringBuilder sql = new StringBuilder("WITH ").append(base).append(", cells AS (").append(proj).append(" FROM base) SELECT ");
             StringBuilder group = new StringBuilder();
             for (int i = 0; i < axes.size(); i++) {
-                sql.append(keyExprs.get(i)).append(" AS k").append(i).append(", any_value(c._l").append(i).append(") AS l").append(i).append(", ");
+                // max, not any_value: a key's label is then the same in every view (a name rather than its identifier fallback).
+                sql.append(keyExprs.get(i)).append(" AS k").append(i).append(", max(c._l").append(i).append(") AS l").append(i).append(", ");
                 group.append(i == 0 ? "" : ", ").append("k").append(i);
             }
             for (int j = 0; j < measures.size(); j++) sql.append(j == 0 ? "" : ", ").append(measures.get(j).sql()).append(" AS m").append(j);
@@ -194,9 +195,9 @@ public final class Cube {
     }
 
     /**
-     * One axis — the explorer's drill-down, the most frequent query — in one pass over the facts: the groups, the grand
-     * total and the "Autres" row come from one grouping-sets aggregate ranked in SQL. Only a measure that does not add
-     * up over the axis' keys (see {@link Registry#addsUpOver}) needs a second pass for "Autres".
+     * One axis — the explorer's drill-down, the most frequent query — in one statement: the groups ranked in SQL, the
+     * grand total, and the "Autres" row added up from the groups beyond the top N. Only a measure that does not add
+     * up over the axis' keys (see {@link Registry#addsUpOver}) needs a second statement for "Autres".
      */
     private CubeResult oneAxis(CubeQuery q, Dimension d, List<Measure> measures, String base, List<Object> params,
                                List<Column> columns) throws SQLException {
@@ -209,10 +210,11 @@ public final class Cube {
         }
         String sql = "WITH " + base + ", cells AS (SELECT CAST((" + d.keyExpr() + ") AS VARCHAR) AS _k, CAST(("
                 + (d.labelExpr() == null ? d.keyExpr() : d.labelExpr()) + ") AS VARCHAR) AS _l, * FROM base)"
-                + ", g AS (SELECT _k AS k0, any_value(_l) AS l0" + ms + ", GROUPING(_k) AS total_row FROM cells GROUP BY GROUPING SETS ((_k), ()))"
-                + ", r AS (SELECT *, row_number() OVER (ORDER BY m0 DESC NULLS LAST, k0 NULLS LAST) AS rn FROM g WHERE total_row = 0)"
+                // A plain GROUP BY and a separate total: DuckDB runs GROUPING SETS ((k), ()) 2 to 4 times slower.
+                + ", g AS (SELECT _k AS k0, max(_l) AS l0" + ms + " FROM cells GROUP BY _k)"
+                + ", r AS (SELECT *, row_number() OVER (ORDER BY m0 DESC NULLS LAST, k0 NULLS LAST) AS rn FROM g)"
                 + " SELECT 0 AS part, k0, l0" + columnsOf(measures) + ", rn FROM r WHERE rn <= " + limit
-                + " UNION ALL SELECT 1, NULL, NULL" + columnsOf(measures) + ", NULL FROM g WHERE total_row = 1"
+                + " UNION ALL SELECT 1, NULL, NULL" + ms + ", NULL FROM cells"
                 + " UNION ALL SELECT 2, NULL, NULL" + others + ", count(*) FROM r WHERE rn > " + limit
                 + " ORDER BY part, " + (d.chronological() ? "k0 NULLS LAST" : "rn");
         List<Object[]> rows = new ArrayList<>();

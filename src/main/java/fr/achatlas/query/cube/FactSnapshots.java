@@ -62,7 +62,8 @@ public final class FactSnapshots {
             new Rollup("fact_contract_rollup", List.of("buyer_id", "buyer_name", "buyer_kind", "buyer_in_territory", "segment_code",
                     "segment_label", "family_code", "family_label", "cpv_division", "procedure", "nature", "kind", "year",
                     "has_social", "has_environmental", "innovative", "joint", "source"),
-                    "sum(amount_initial_share) AS amount_initial_share, sum(amount_current_share) AS amount_current_share, "
+                    "sum(amount_initial_share)::DECIMAL(18,4) AS amount_initial_share, "
+                            + "sum(amount_current_share)::DECIMAL(18,4) AS amount_current_share, "
                             + "count(DISTINCT contract_key) AS contracts"));
 
     static List<Rollup> rollups(Fact fact) {
@@ -76,7 +77,7 @@ public final class FactSnapshots {
     }
 
     /** Changes whenever what a rebuild produces changes (sort order, rollup), so that older snapshots are rebuilt. */
-    private static final String LAYOUT = "layout-5";
+    private static final String LAYOUT = "layout-6";
 
     static String snapshot(Fact fact) {
         return fact.view() + "_snapshot";
@@ -117,7 +118,12 @@ public final class FactSnapshots {
                      INSERT INTO cube_snapshot VALUES (?, ?, current_timestamp)
                      ON CONFLICT (fact) DO UPDATE SET signature = excluded.signature, built_at = excluded.built_at""")) {
             // Sorted by year then buyer: DuckDB's zone maps then skip whole row groups under a year or buyer filter.
-            st.execute("CREATE OR REPLACE TABLE " + snapshot(fact) + " AS SELECT * FROM " + fact.view() + " ORDER BY year, buyer_id");
+            // Contract shares (an amount divided between co-holders) are DOUBLE in the view: as DECIMAL(18,4) their sums
+            // are exact and the same whatever order DuckDB adds them in, so every view of a cell shows the same cents.
+            String columns = fact == Fact.CONTRACT
+                    ? "* REPLACE (amount_initial_share::DECIMAL(18,4) AS amount_initial_share, amount_current_share::DECIMAL(18,4) AS amount_current_share)"
+                    : "*";
+            st.execute("CREATE OR REPLACE TABLE " + snapshot(fact) + " AS SELECT " + columns + " FROM " + fact.view() + " ORDER BY year, buyer_id");
             for (Rollup r : rollups(fact)) {
                 st.execute("CREATE OR REPLACE TABLE " + r.table() + " AS SELECT " + String.join(", ", r.columns())
                         + ", " + r.aggregates() + " FROM " + snapshot(fact) + " GROUP BY ALL ORDER BY year, buyer_id");
