@@ -210,11 +210,12 @@ public final class Cube {
         }
         String sql = "WITH " + base + ", cells AS (SELECT CAST((" + d.keyExpr() + ") AS VARCHAR) AS _k, CAST(("
                 + (d.labelExpr() == null ? d.keyExpr() : d.labelExpr()) + ") AS VARCHAR) AS _l, * FROM base)"
-                // A plain GROUP BY and a separate total: DuckDB runs GROUPING SETS ((k), ()) 2 to 4 times slower.
+                // A plain GROUP BY, the total added up from the groups: DuckDB runs GROUPING SETS ((k), ()) 2 to 4 times
+                // slower, and reading the facts twice in one statement makes it copy every filtered row.
                 + ", g AS (SELECT _k AS k0, max(_l) AS l0" + ms + " FROM cells GROUP BY _k)"
                 + ", r AS (SELECT *, row_number() OVER (ORDER BY m0 DESC NULLS LAST, k0 NULLS LAST) AS rn FROM g)"
                 + " SELECT 0 AS part, k0, l0" + columnsOf(measures) + ", rn FROM r WHERE rn <= " + limit
-                + " UNION ALL SELECT 1, NULL, NULL" + ms + ", NULL FROM cells"
+                + " UNION ALL SELECT 1, NULL, NULL" + others + ", NULL FROM g"
                 + " UNION ALL SELECT 2, NULL, NULL" + others + ", count(*) FROM r WHERE rn > " + limit
                 + " ORDER BY part, " + (d.chronological() ? "k0 NULLS LAST" : "rn");
         List<Object[]> rows = new ArrayList<>();
@@ -248,6 +249,13 @@ public final class Cube {
                 row[1] = key == null ? "Non renseigné" : rs.getString("l0");
                 for (int j = 0; j < measures.size(); j++) row[2 + j] = value(measures.get(j), rs.getObject("m" + j));
                 rows.add(row);
+            }
+        }
+        // A measure that does not add up over the keys (a distinct count) gets its total from the facts.
+        if (needsSecondPass(measures, d, q.fact())) {
+            Object[] exact = totals(base, params, measures);
+            for (int j = 0; j < measures.size(); j++) {
+                if (!Registry.addsUpOver(measures.get(j), d, q.fact())) totals[j] = exact[j];
             }
         }
         boolean truncated = false;
