@@ -27,8 +27,13 @@ final class Browser implements AutoCloseable {
     }
 
     Browser(String base) {
+        this(base, 2000);
+    }
+
+    /** A browser whose window is {@code height} pixels tall (long pages screenshot whole). */
+    Browser(String base, int height) {
         this.base = base;
-        driver = HeadlessChrome.start(1366, 2000);
+        driver = HeadlessChrome.start(1366, height);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         // Pages re-render tables after each action: an element read mid-render is simply read again.
         wait.ignoring(StaleElementReferenceException.class);

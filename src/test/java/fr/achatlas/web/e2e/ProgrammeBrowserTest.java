@@ -23,7 +23,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,7 @@ class ProgrammeBrowserTest {
     static Database db;
     static ConfigurableApplicationContext ctx;
     static String base;
+    Browser browser;
     ChromeDriver driver;
     WebDriverWait wait;
 
@@ -74,17 +74,18 @@ class ProgrammeBrowserTest {
 
     @BeforeEach
     void browser() {
-        driver = HeadlessChrome.start(1366, 2000);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        browser = new Browser(base);
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterEach
     void close() {
-        if (driver != null) driver.quit();
+        if (browser != null) browser.close();
     }
 
     void shot(String name) throws Exception {
-        HeadlessChrome.shot(driver, name);
+        browser.shot(name);
     }
 
     int cards() {
@@ -108,12 +109,7 @@ class ProgrammeBrowserTest {
             assertThat(driver.findElement(By.id("page-title")).getText()).isEqualTo("Entretien des espaces verts par une structure d'insertion");
             shot("p2-programme-fiche");
 
-            driver.get(base + "/login.html");
-            wait.until(d -> !d.findElement(By.id("csrf")).getAttribute("value").isEmpty());
-            driver.findElement(By.id("username")).sendKeys("admin");
-            driver.findElement(By.id("password")).sendKeys(ADMIN_PW);
-            driver.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("whoami")));
+            browser.login("admin", ADMIN_PW);
             driver.get(base + "/programme-gestion.html");
             wait.until(d -> d.findElements(By.cssSelector("#proposals button[data-row]")).size() == 4);
             shot("p3-programme-gestion");

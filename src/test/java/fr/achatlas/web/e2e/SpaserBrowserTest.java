@@ -13,14 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -38,6 +36,7 @@ class SpaserBrowserTest {
     static Database db;
     static ConfigurableApplicationContext ctx;
     static String base;
+    Browser browser;
     ChromeDriver driver;
     WebDriverWait wait;
 
@@ -60,13 +59,14 @@ class SpaserBrowserTest {
 
     @BeforeEach
     void browser() {
-        driver = HeadlessChrome.start(1366, 3000);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        browser = new Browser(base, 3000);
+        driver = browser.driver;
+        wait = browser.wait;
     }
 
     @AfterEach
     void close() {
-        if (driver != null) driver.quit();
+        if (browser != null) browser.close();
     }
 
     /** Visible text with French number spacing (narrow no-break spaces) as plain spaces. */
@@ -75,18 +75,13 @@ class SpaserBrowserTest {
     }
 
     void shot(String name) throws Exception {
-        HeadlessChrome.shot(driver, name);
+        browser.shot(name);
     }
 
     @Test
     void adminFollowsTheTrajectorySetsATargetAndSeesTheArt35AndReservationPipeline() throws Exception {
         try {
-            driver.get(base + "/login.html");
-            wait.until(d -> !d.findElement(By.id("csrf")).getAttribute("value").isEmpty());
-            driver.findElement(By.id("username")).sendKeys("admin");
-            driver.findElement(By.id("password")).sendKeys(ADMIN_PW);
-            driver.findElement(By.id("login-submit")).click();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("whoami")));
+            browser.login("admin", ADMIN_PW);
 
             driver.get(base + "/spaser.html?buyers=" + SpaserFixture.BUYER_A + "&indicator=ESAT_EA");
             wait.until(d -> d.findElement(By.id("perimeter")).getText().contains("Commune d'Alpha"));
