@@ -273,10 +273,9 @@ public final class CubeBenchmark {
                 .append(spendingLines > 0 ? String.format(" et %,d lignes de dépense", spendingLines) : "").append(" — ").append(LocalDate.now()).append("\n\n");
         b.append("Commande : `").append(command).append("`\n\n");
         b.append("| mesure | requêtes | p50 (ms) | p95 (ms) | p99 (ms) | max (ms) | erreurs |\n|---|---:|---:|---:|---:|---:|---:|\n");
-        for (Stats s : results) {
-            b.append(String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f | %d |%n", s.what(), s.n(), s.p50(), s.p95(), s.p99(), s.max(), s.errors()));
-        }
-        for (Stats s : details) {
+        List<Stats> rows = new ArrayList<>(results);
+        rows.addAll(details);
+        for (Stats s : rows) {
             b.append(String.format("| %s | %d | %.1f | %.1f | %.1f | %.1f | %d |%n", s.what(), s.n(), s.p50(), s.p95(), s.p99(), s.max(), s.errors()));
         }
         if (results.size() >= 2 && results.get(0).p95() > 0) {

@@ -369,16 +369,13 @@ public final class ClassificationQueries {
         if (scope != null && scope.role() == Role.ANALYST && buyers.isEmpty()) {
             parts.add("false");
         } else if (!buyers.isEmpty()) {
-            parts.add("s.buyer_id IN (" + String.join(", ", java.util.Collections.nCopies(buyers.size(), "?")) + ")");
-            params.addAll(buyers.stream().sorted().toList());
+            parts.add(Scope.in("s.buyer_id", buyers, params));
         }
         return String.join(" AND ", parts);
     }
 
     private PreparedStatement prepare(String sql, List<?> params) throws SQLException {
-        PreparedStatement ps = conn.prepareStatement(sql);
-        for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-        return ps;
+        return Statements.prepare(conn, sql, params);
     }
 
     public Optional<Explanation> explain(SubjectRef ref) throws SQLException {

@@ -3,6 +3,7 @@ package fr.achatlas.query.cube;
 import fr.achatlas.query.Column;
 import fr.achatlas.query.Column.Type;
 import fr.achatlas.query.RowHandler;
+import fr.achatlas.query.Statements;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -289,15 +290,7 @@ public final class Cube {
         String key = "CAST((" + d.keyExpr() + ") AS VARCHAR)";
         String notShown = shownKeys.isEmpty() ? "true" : "NOT " + Scope.in(key, new java.util.LinkedHashSet<>(shownKeys), p);
         String where = nullShown ? key + " IS NOT NULL AND " + notShown : "(" + key + " IS NULL OR " + notShown + ")";
-        StringBuilder sql = new StringBuilder("WITH ").append(base).append(" SELECT ");
-        for (int j = 0; j < measures.size(); j++) sql.append(j == 0 ? "" : ", ").append(measures.get(j).sql());
-        sql.append(" FROM base WHERE ").append(where);
-        try (PreparedStatement ps = prepare(sql.toString(), p); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            Object[] out = new Object[measures.size()];
-            for (int j = 0; j < out.length; j++) out[j] = rs.getObject(j + 1);
-            return out;
-        }
+        return measuresOver(base, p, measures, where);
     }
 
     private static String columnsOf(List<Measure> measures) {
@@ -413,9 +406,14 @@ public final class Cube {
     }
 
     private Object[] totals(String base, List<Object> params, List<Measure> measures) throws SQLException {
+        return measuresOver(base, params, measures, "true");
+    }
+
+    /** The measures over the base rows that satisfy {@code where}. */
+    private Object[] measuresOver(String base, List<Object> params, List<Measure> measures, String where) throws SQLException {
         StringBuilder sql = new StringBuilder("WITH ").append(base).append(" SELECT ");
         for (int j = 0; j < measures.size(); j++) sql.append(j == 0 ? "" : ", ").append(measures.get(j).sql());
-        sql.append(" FROM base");
+        sql.append(" FROM base WHERE ").append(where);
         try (PreparedStatement ps = prepare(sql.toString(), params); ResultSet rs = ps.executeQuery()) {
             rs.next();
             Object[] out = new Object[measures.size()];
@@ -425,9 +423,7 @@ public final class Cube {
     }
 
     private PreparedStatement prepare(String sql, List<Object> params) throws SQLException {
-        PreparedStatement ps = conn.prepareStatement(sql);
-        for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-        return ps;
+        return Statements.prepare(conn, sql, params);
     }
 
     private static Object value(Measure m, Object v) {

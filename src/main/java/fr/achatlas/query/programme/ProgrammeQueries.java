@@ -1,5 +1,6 @@
 package fr.achatlas.query.programme;
 
+import fr.achatlas.query.Statements;
 import fr.achatlas.model.ProgrammeState;
 import fr.achatlas.query.Column;
 import fr.achatlas.query.cube.AccessDenied;
@@ -84,8 +85,7 @@ public final class ProgrammeQueries {
             params.add(String.join("|", scope.selection()));
         }
         List<Entry> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(ENTRY_SELECT + " WHERE " + where + " ORDER BY e.planned_launch NULLS LAST, e.entry_id")) {
-            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+        try (PreparedStatement ps = Statements.prepare(conn, ENTRY_SELECT + " WHERE " + where + " ORDER BY e.planned_launch NULLS LAST, e.entry_id", params)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(entry(rs));
             }
@@ -134,8 +134,7 @@ public final class ProgrammeQueries {
             params.add(f.reserved());
         }
         List<PublicEntry> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(ENTRY_SELECT + " WHERE " + where + " ORDER BY e.planned_launch NULLS LAST, e.entry_id")) {
-            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+        try (PreparedStatement ps = Statements.prepare(conn, ENTRY_SELECT + " WHERE " + where + " ORDER BY e.planned_launch NULLS LAST, e.entry_id", params)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) out.add(toPublic(entry(rs)));
             }
@@ -198,7 +197,7 @@ public final class ProgrammeQueries {
         params.add(Date.valueOf(today.plusMonths(horizonMonths)));
         String selection = scope.selection().isEmpty() ? "true" : Scope.in("c.buyer_id", scope.selection(), params);
         List<Proposal> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("""
+        try (PreparedStatement ps = Statements.prepare(conn, """
                 WITH c AS (
                     SELECT c.*, CAST(coalesce(c.notification_date, c.award_date)
                                + to_months(coalesce(c.current_duration_months, c.duration_months)) AS DATE) AS end_date
@@ -211,8 +210,7 @@ public final class ProgrammeQueries {
                 LEFT JOIN nomenclature_family nf ON nf.code = cl.family_code
                 WHERE c.end_date BETWEEN ? AND ? AND (%s)
                   AND CAST(c.contract_key AS VARCHAR) NOT IN (SELECT source_ref FROM programme_entry WHERE source_ref IS NOT NULL)
-                ORDER BY c.end_date, c.buyer_id, c.contract_key""".formatted(selection))) {
-            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+                ORDER BY c.end_date, c.buyer_id, c.contract_key""".formatted(selection), params)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     LocalDate end = rs.getDate(9).toLocalDate();
@@ -237,7 +235,7 @@ public final class ProgrammeQueries {
         params.add(minMonths);
         params.add(minMonths);
         List<Proposal> out = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement("""
+        try (PreparedStatement ps = Statements.prepare(conn, """
                 WITH s AS (
                     SELECT buyer_id, buyer_name, family_code, family_label, payment_date, amount_spent,
                            payment_date >= ? AS recent
@@ -250,8 +248,7 @@ public final class ProgrammeQueries {
                 FROM s GROUP BY buyer_id, family_code
                 HAVING count(DISTINCT strftime(payment_date, '%%Y-%%m')) FILTER (WHERE recent) >= ?
                    AND count(DISTINCT strftime(payment_date, '%%Y-%%m')) FILTER (WHERE NOT recent) >= ?
-                ORDER BY 5 DESC, 1, 3""".formatted(where))) {
-            for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
+                ORDER BY 5 DESC, 1, 3""".formatted(where), params)) {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String ref = rs.getString(1) + "|" + rs.getString(3);

@@ -1,5 +1,6 @@
 package fr.achatlas.query.spaser;
 
+import fr.achatlas.query.Statements;
 import fr.achatlas.model.Thresholds;
 import fr.achatlas.model.Thresholds.BuyerCategory;
 import fr.achatlas.model.Thresholds.Kind;
@@ -79,7 +80,7 @@ public final class Art35Queries {
                 + "FROM base WHERE first_row AND notification_date >= ? ORDER BY notification_date, contract_id";
         params.add(IN_FORCE);
         List<Row> rows = new ArrayList<>();
-        try (PreparedStatement ps = SpaserRows.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Statements.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 LocalDate date = rs.getObject(6, LocalDate.class);
                 String familyNature = rs.getString(8);

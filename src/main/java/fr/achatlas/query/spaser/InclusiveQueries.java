@@ -1,5 +1,6 @@
 package fr.achatlas.query.spaser;
 
+import fr.achatlas.query.Statements;
 import fr.achatlas.query.cube.Fact;
 import fr.achatlas.query.cube.FactSnapshots;
 import fr.achatlas.query.cube.Scope;
@@ -108,7 +109,7 @@ public final class InclusiveQueries {
                     + "sum(b.amount_spent) FILTER (WHERE b.supplier_inclusion IN " + sector.types + "), any_value(a.structures), any_value(a.names) "
                     + "FROM base b JOIN area a ON a.family_code = b.family_code GROUP BY b.buyer_id, b.family_code "
                     + "HAVING sum(b.amount_spent) FILTER (WHERE b.supplier_inclusion IS NULL OR b.supplier_inclusion NOT IN " + sector.types + ") > 0";
-            try (PreparedStatement ps = SpaserRows.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = Statements.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     BigDecimal inclusive = SpaserRows.amount(rs.getObject(7));
                     out.add(new Segment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), sector,
@@ -140,7 +141,7 @@ public final class InclusiveQueries {
                     + "ORDER BY k.end_date, k.contract_id";
             params.add(today);
             params.add(today.plusMonths(HORIZON_MONTHS));
-            try (PreparedStatement ps = SpaserRows.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = Statements.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Candidate c = new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                             rs.getString(6), rs.getString(7), List.of(sector), sector.article, rs.getString(8),

@@ -1,5 +1,6 @@
 package fr.achatlas.query.spaser;
 
+import fr.achatlas.query.Statements;
 import fr.achatlas.query.Column;
 import fr.achatlas.query.Column.Type;
 import fr.achatlas.query.RowHandler;
@@ -78,7 +79,7 @@ public final class SpaserQueries {
         }
         Map<Integer, IndicatorValue> byYear = new HashMap<>();
         IndicatorValue period = empty(ind, null);
-        try (PreparedStatement ps = SpaserRows.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Statements.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Object y = rs.getObject(1);
                 Object avg = rs.getObject(6);
@@ -122,7 +123,7 @@ public final class SpaserQueries {
         if (limit != null) sql += " LIMIT " + Math.max(0, limit);
         List<Column> cols = lineColumns(ind);
         long n = 0;
-        try (PreparedStatement ps = SpaserRows.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Statements.prepare(conn, sql, params); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Object[] row = new Object[cols.size()];
                 for (int i = 0; i < row.length; i++) {

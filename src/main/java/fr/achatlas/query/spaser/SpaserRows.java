@@ -1,5 +1,6 @@
 package fr.achatlas.query.spaser;
 
+import fr.achatlas.query.Statements;
 import fr.achatlas.query.cube.Fact;
 import fr.achatlas.query.cube.FactSnapshots;
 import fr.achatlas.query.cube.Scope;
@@ -52,12 +53,6 @@ final class SpaserRows {
             params.add(to);
         }
         return sql.append(')').toString();
-    }
-
-    static PreparedStatement prepare(Connection conn, String sql, List<Object> params) throws SQLException {
-        PreparedStatement ps = conn.prepareStatement(sql);
-        for (int i = 0; i < params.size(); i++) ps.setObject(i + 1, params.get(i));
-        return ps;
     }
 
     static BigDecimal amount(Object v) {
