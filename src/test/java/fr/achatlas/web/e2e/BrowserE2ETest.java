@@ -10,19 +10,15 @@ import fr.achatlas.testing.CubeFixture;
 import fr.achatlas.web.WebApp;
 import fr.achatlas.web.security.Accounts;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -41,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * target/e2e/.
  */
 @Tag("slow")
-class BrowserE2ETest {
+class BrowserE2ETest extends BrowserTest {
 
     static final Path SHOTS = Browser.SHOTS;
     static final String ADMIN_PW = "e2e-admin-password";
@@ -52,9 +48,6 @@ class BrowserE2ETest {
     static Database db;
     static ConfigurableApplicationContext ctx;
     static String base;
-    Browser browser;
-    ChromeDriver driver;
-    WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
@@ -78,24 +71,9 @@ class BrowserE2ETest {
         if (db != null) db.close();
     }
 
-    @BeforeEach
-    void browser() {
-        browser = new Browser(base);
-        driver = browser.driver;
-        wait = browser.wait;
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) browser.close();
-    }
-
-    void shot(String name) throws Exception {
-        browser.shot(name);
-    }
-
-    void login(String user, String password) {
-        browser.login(user, password);
+    @Override
+    String base() {
+        return base;
     }
 
     /** Waits until the explorer has rendered the view of the current URL. */

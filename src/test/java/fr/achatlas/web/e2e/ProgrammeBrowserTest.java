@@ -8,16 +8,12 @@ import fr.achatlas.testing.ProgrammeFixture;
 import fr.achatlas.web.WebApp;
 import fr.achatlas.web.security.Accounts;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -35,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * publishes it; opportunities and threshold flags show with their drill-down. Screenshots go to target/e2e/.
  */
 @Tag("slow")
-class ProgrammeBrowserTest {
+class ProgrammeBrowserTest extends BrowserTest {
 
     static final String ADMIN_PW = "e2e-admin-password";
 
@@ -44,9 +40,6 @@ class ProgrammeBrowserTest {
     static Database db;
     static ConfigurableApplicationContext ctx;
     static String base;
-    Browser browser;
-    ChromeDriver driver;
-    WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
@@ -72,20 +65,9 @@ class ProgrammeBrowserTest {
         if (db != null) db.close();
     }
 
-    @BeforeEach
-    void browser() {
-        browser = new Browser(base);
-        driver = browser.driver;
-        wait = browser.wait;
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) browser.close();
-    }
-
-    void shot(String name) throws Exception {
-        browser.shot(name);
+    @Override
+    String base() {
+        return base;
     }
 
     int cards() {

@@ -6,14 +6,10 @@ import fr.achatlas.web.WebApp;
 import fr.achatlas.web.api.SpaserController;
 import fr.achatlas.web.security.Accounts;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -27,7 +23,7 @@ import java.util.Set;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The SPASER dashboard driven in headless Chromium on the SPASER fixture: indicators, a target set by an admin, art. 35, candidates. */
-class SpaserBrowserTest {
+class SpaserBrowserTest extends BrowserTest {
 
     static final String ADMIN_PW = "e2e-admin-password";
 
@@ -36,9 +32,6 @@ class SpaserBrowserTest {
     static Database db;
     static ConfigurableApplicationContext ctx;
     static String base;
-    Browser browser;
-    ChromeDriver driver;
-    WebDriverWait wait;
 
     @BeforeAll
     static void start() throws Exception {
@@ -57,25 +50,19 @@ class SpaserBrowserTest {
         if (db != null) db.close();
     }
 
-    @BeforeEach
-    void browser() {
-        browser = new Browser(base, 3000);
-        driver = browser.driver;
-        wait = browser.wait;
+    @Override
+    String base() {
+        return base;
     }
 
-    @AfterEach
-    void close() {
-        if (browser != null) browser.close();
+    @Override
+    int windowHeight() {
+        return 3000;
     }
 
     /** Visible text with French number spacing (narrow no-break spaces) as plain spaces. */
     String text(String id) {
         return driver.findElement(By.id(id)).getText().replace('\u202f', ' ').replace('\u00a0', ' ');
-    }
-
-    void shot(String name) throws Exception {
-        browser.shot(name);
     }
 
     @Test
