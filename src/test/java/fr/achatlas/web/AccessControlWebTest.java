@@ -104,6 +104,11 @@ class AccessControlWebTest {
             }));
         }
         assertThat(calls.stream().map(java.util.concurrent.CompletableFuture::join).toList()).hasSize(40).containsOnly(200);
+
+        // Revoked, the token stops working at once, although the server keeps tokens it has just checked in memory.
+        String tokenId = JSON.readTree(created.body()).get("tokenId").asString();
+        assertThat(alice.delete("/api/tokens/" + tokenId).statusCode()).isEqualTo(204);
+        assertThat(api.get("/api/cube/lines?fact=spending").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -63,6 +63,12 @@ final class WebClient {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    HttpResponse<String> delete(String path) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).header("X-XSRF-TOKEN", csrf()).DELETE();
+        if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The login form, as the page posts it; returns where the server redirects to. */
     String login(String user, String password) throws Exception {
         String token = csrf();

@@ -1,33 +1,71 @@
 package fr.achatlas.query.cube;
 
+import fr.achatlas.store.StoreChanges;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Keeps a snapshot table of each fact view ({@code fact_contract_snapshot}, {@code fact_spending_snapshot}) in step
  * with the store. The signature covers what the views depend on that can change at run time: import batches (every
  * import, CLI or web), the buyers (territory file), the classification (reclassifications, validation-queue
  * decisions), and the view definitions (a migration or a test fixture replacing
- * a view). A stale snapshot is rebuilt once, under a lock, by the first query that notices.
+ * a view). A stale snapshot is rebuilt once, under a lock, by the first query that notices. In a store whose writes
+ * are reported ({@link StoreChanges}: the web server), the check is skipped while no write has been reported.
  */
 public final class FactSnapshots {
 
     private static final Object LOCK = new Object();
+
+    /** Even in a watched store, check the signature itself now and then: a write nobody reported shows within this. */
+    private static final long MAX_TRUST_NANOS = 30_000_000_000L;
+
+    /** Per store URL and fact: the store revision at which the snapshot was last found up to date, and when. */
+    private record Verified(long revision, long atNanos) {
+    }
+
+    private static final ConcurrentMap<String, Verified> VERIFIED = new ConcurrentHashMap<>();
+
+    /** DuckDB threads for a rebuild when the store runs queries on fewer (a server under load); 0 = as configured. */
+    private static volatile int rebuildThreads;
+
+    /**
+     * A server runs each query on few threads so that many run side by side; a rebuild (tens of seconds at national
+     * scale, a user waiting) should still use every core it had: it raises DuckDB's setting to {@code threads} while
+     * it runs. 0 leaves the setting alone.
+     */
+    public static void rebuildWithThreads(int threads) {
+        rebuildThreads = Math.max(0, threads);
+    }
 
     private FactSnapshots() {
     }
 
     /** The table to read for {@code fact}: its snapshot, rebuilt first if the store changed since. */
     public static String source(Connection conn, Fact fact) throws SQLException {
-        String signature = signature(conn, fact);
-        if (signature.equals(stored(conn, fact))) return snapshot(fact);
-        synchronized (LOCK) {
-            if (!signature.equals(stored(conn, fact))) rebuild(conn, fact, signature);
+        // Read before the signature: a write reported while we check leaves an older revision here, so it is re-checked.
+        OptionalLong revision = StoreChanges.revision(conn);
+        String key = conn.getMetaData().getURL() + "#" + fact;
+        if (revision.isPresent()) {
+            Verified v = VERIFIED.get(key);
+            if (v != null && v.revision() == revision.getAsLong() && System.nanoTime() - v.atNanos() < MAX_TRUST_NANOS) {
+                return snapshot(fact);
+            }
         }
+        String signature = signature(conn, fact);
+        if (!signature.equals(stored(conn, fact))) {
+            synchronized (LOCK) {
+                if (!signature.equals(stored(conn, fact))) rebuild(conn, fact, signature);
+            }
+        }
+        if (revision.isPresent()) VERIFIED.put(key, new Verified(revision.getAsLong(), System.nanoTime()));
         return snapshot(fact);
     }
 
@@ -111,6 +149,32 @@ public final class FactSnapshots {
     }
 
     private static void rebuild(Connection conn, Fact fact, String signature) throws SQLException {
+        int wanted = rebuildThreads;
+        int before = wanted > 0 ? threads(conn) : 0;
+        boolean raise = wanted > before && before > 0;
+        if (raise) setThreads(conn, wanted);
+        try {
+            rebuildTables(conn, fact, signature);
+        } finally {
+            if (raise) setThreads(conn, before);
+        }
+    }
+
+    private static int threads(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting('threads')")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    // A global setting of the store: queries running meanwhile may use the extra threads too, which does no harm.
+    private static void setThreads(Connection conn, int threads) throws SQLException {
+        try (Statement st = conn.createStatement()) {
+            st.execute("SET threads = " + threads);
+        }
+    }
+
+    private static void rebuildTables(Connection conn, Fact fact, String signature) throws SQLException {
         boolean auto = conn.getAutoCommit();
         conn.setAutoCommit(false);
         try (Statement st = conn.createStatement();

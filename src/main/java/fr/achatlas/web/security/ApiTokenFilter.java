@@ -2,6 +2,7 @@ package fr.achatlas.web.security;
 
 import fr.achatlas.store.UserStore;
 import fr.achatlas.web.Connections;
+import fr.achatlas.web.ReadCache;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,6 +22,8 @@ public class ApiTokenFilter extends OncePerRequestFilter {
 
     private final Connections connections;
     private final AppUserDetailsService users;
+    // Re-read at least once a minute, which is also how often a token's last use is recorded.
+    private final ReadCache<String, String> owners = new ReadCache<>(60_000);
 
     public ApiTokenFilter(Connections connections, AppUserDetailsService users) {
         this.connections = connections;
@@ -34,7 +37,8 @@ public class ApiTokenFilter extends OncePerRequestFilter {
         if (header != null && header.startsWith("Bearer ")) {
             Optional<String> owner;
             try (Connection c = connections.open()) {
-                owner = new UserStore(c).tokenOwner(ApiTokens.sha256(header.substring(7).trim()));
+                owner = Optional.ofNullable(owners.get(c, ApiTokens.sha256(header.substring(7).trim()),
+                        (conn, sha) -> new UserStore(conn).tokenOwner(sha).orElse(null)));
             } catch (SQLException e) {
                 throw new ServletException(e);
             }

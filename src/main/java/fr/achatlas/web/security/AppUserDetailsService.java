@@ -2,6 +2,7 @@ package fr.achatlas.web.security;
 
 import fr.achatlas.store.UserStore;
 import fr.achatlas.web.Connections;
+import fr.achatlas.web.ReadCache;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -20,6 +21,8 @@ public class AppUserDetailsService implements UserDetailsService {
 
     private final Connections connections;
     private final LoginThrottle throttle;
+    // An API call looked its user up twice (authentication, then scope); accounts change only through the server.
+    private final ReadCache<String, UserStore.User> users = new ReadCache<>(60_000);
 
     public AppUserDetailsService(Connections connections, LoginThrottle throttle) {
         this.connections = connections;
@@ -36,7 +39,7 @@ public class AppUserDetailsService implements UserDetailsService {
 
     public Optional<UserStore.User> find(String username) {
         try (Connection c = connections.open()) {
-            return new UserStore(c).find(username);
+            return Optional.ofNullable(users.get(c, username, (conn, name) -> new UserStore(conn).find(name).orElse(null)));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package fr.achatlas.query.cube;
 
 import fr.achatlas.store.Database;
+import fr.achatlas.store.StoreChanges;
 import fr.achatlas.testing.CubeFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,28 @@ class CubeTest {
                 .extracting(r -> r[1]).contains("Commune d'Alpha-sur-Mer").doesNotContain("Commune d'Alpha");
         CubeFixture.importOne(db, "A-3");
         assertThat(agg(Fact.CONTRACT, List.of(), List.of("contracts"), Map.of(), null, admin).totals()[0]).isEqualTo(6L);
+    }
+
+    @Test
+    void aWatchedStoreIsReadAgainOnlyOnceAChangeIsReported() throws Exception {
+        StoreChanges.watch(db.connection());
+        try {
+            assertThat(agg(Fact.CONTRACT, List.of("buyer"), List.of("contracts"), Map.of(), null, admin).rows())
+                    .extracting(r -> r[1]).contains("Commune d'Alpha");
+            try (var st = db.connection().createStatement()) {
+                st.execute("UPDATE buyer SET name = 'Commune d''Alpha-sur-Mer' WHERE buyer_id = '" + BUYER_A + "'");
+            }
+            // Not reported: the snapshot is trusted as it is (this is what spares every request the store check).
+            assertThat(agg(Fact.CONTRACT, List.of("buyer"), List.of("contracts"), Map.of(), null, admin).rows())
+                    .extracting(r -> r[1]).contains("Commune d'Alpha");
+            try (var other = db.duplicate()) { // any connection to the store reports for the store
+                StoreChanges.changed(other);
+            }
+            assertThat(agg(Fact.CONTRACT, List.of("buyer"), List.of("contracts"), Map.of(), null, admin).rows())
+                    .extracting(r -> r[1]).contains("Commune d'Alpha-sur-Mer").doesNotContain("Commune d'Alpha");
+        } finally {
+            StoreChanges.unwatch(db.connection());
+        }
     }
 
     @Test
