@@ -1,6 +1,6 @@
 // Mutualisation opportunities: families bought by several buyers of the territory, ranked by their savings range
 // (territory hypotheses, stated below the table), with the buyers of a family, the export and the PDF study.
-import { layout, api, fmt, esc, showError, link } from './app.js';
+import { layout, api, fmt, esc, showError, link, scopeParam } from './app.js';
 import { dataTable } from './table.js';
 
 const date = (d) => (d ? new Date(d).toLocaleDateString('fr-FR') : '—');
@@ -8,17 +8,23 @@ const date = (d) => (d ? new Date(d).toLocaleDateString('fr-FR') : '—');
 (async () => {
   try {
     await layout('/mutualisation.html');
-    const r = await api.get('/api/mutualisation');
+    // With buyers chosen in the perimeter selector: the families they take part in, with their share.
+    const selected = scopeParam() !== '';
+    const r = await api.get(link('/api/mutualisation'));
     const content = document.getElementById('content');
-    const ops = r.opportunities;
+    // A flat field to sort the perimeter's share by.
+    const ops = r.opportunities.map((o) => ({ ...o, selectionAmount: o.selection ? o.selection.amount : null }));
     content.innerHTML = `
-      <p>${ops.length} familles d'achat sont achetées par au moins deux acheteurs du territoire (marchés attribués depuis le
-      ${date(`${Number(r.params.today.slice(0, 4)) - r.params.years}${r.params.today.slice(4)}`)} ; échéances sur ${r.params.horizonMonths} mois).
+      <p>${ops.length} ${ops.length > 1 ? "familles d'achat sont achetées" : "famille d'achat est achetée"} par au moins deux acheteurs
+      du territoire (marchés attribués depuis le
+      ${date(`${Number(r.params.today.slice(0, 4)) - r.params.years}${r.params.today.slice(4)}`)} ; échéances sur ${r.params.horizonMonths} mois)${selected
+        ? ` et ${ops.length > 1 ? 'concernent' : 'concerne'} le périmètre choisi (ses marchés de la fenêtre ou ses paiements hors marché). Sa part est en troisième colonne ; les autres chiffres restent ceux du territoire, avec qui mutualiser`
+        : ''}.
       Le niveau de mutualisation est celui de l'axe « Niveau de mutualisation » de la cartographie.</p>
       <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm">
-        <li><a class="fr-btn fr-btn--secondary" id="pdf-study" href="/api/mutualisation/study.pdf?top=5">Étude PDF pour les élus (5 premières)</a></li>
-        <li><a class="fr-btn fr-btn--tertiary" href="/api/mutualisation/export?format=csv">Exporter (CSV Excel)</a></li>
-        <li><a class="fr-btn fr-btn--tertiary" href="/api/mutualisation/export?format=xlsx">Exporter (XLSX)</a></li>
+        <li><a class="fr-btn fr-btn--secondary" id="pdf-study" href="${esc(link('/api/mutualisation/study.pdf', { top: 5 }))}">Étude PDF pour les élus (5 premières)</a></li>
+        <li><a class="fr-btn fr-btn--tertiary" href="${esc(link('/api/mutualisation/export', { format: 'csv' }))}">Exporter (CSV Excel)</a></li>
+        <li><a class="fr-btn fr-btn--tertiary" href="${esc(link('/api/mutualisation/export', { format: 'xlsx' }))}">Exporter (XLSX)</a></li>
       </ul>
       <div id="ops"></div><div id="detail" class="fr-mt-4w" aria-live="polite"></div>
       <div class="fr-callout fr-mt-4w"><h2 class="fr-callout__title fr-h6">Méthode et hypothèses</h2>
@@ -31,6 +37,8 @@ const date = (d) => (d ? new Date(d).toLocaleDateString('fr-FR') : '—');
       columns: [
         { key: 'rank', label: 'Rang', num: true },
         { key: 'familyLabel', label: 'Famille', render: (o) => `<a href="${esc(link('/explorer.html', { fact: 'contract', axis: 'buyer', 'f.mutualisation': o.levelKey, [o.familyKey.length > 2 ? 'f.family' : 'f.cpv_division']: o.familyKey }))}">${esc(o.familyLabel)}</a>` },
+        ...(selected ? [{ key: 'selectionAmount', label: 'Part du périmètre choisi', num: true,
+          render: (o) => `${fmt.eur(o.selection.amount)} (${o.selection.contracts} marché${o.selection.contracts > 1 ? 's' : ''})${o.selection.offContractSpending != null ? `<br><small>${fmt.eur(o.selection.offContractSpending)} hors marché</small>` : ''}` }] : []),
         { key: 'buyers', label: 'Acheteurs', num: true },
         { key: 'levelLabel', label: 'Niveau' },
         { key: 'yearlyAmount', label: 'Montant annuel moyen', num: true, render: (o) => fmt.eur(o.yearlyAmount) },

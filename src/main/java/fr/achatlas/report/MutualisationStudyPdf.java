@@ -112,6 +112,11 @@ public final class MutualisationStudyPdf {
         doc.add(new Paragraph(o.buyers() + " acheteurs du territoire (" + o.levelLabel().toLowerCase(Locale.FRANCE) + "), "
                 + o.contracts() + " marchés pour " + eur(o.amount()) + " HT sur la période, " + o.suppliers() + " fournisseurs dont "
                 + o.sharedSuppliers() + " communs à plusieurs acheteurs ; " + o.jointContracts() + " marché(s) déjà conjoint(s).", BODY));
+        if (o.selection() != null) {
+            MutualisationQueries.Involvement in = o.selection();
+            doc.add(new Paragraph("Part du périmètre choisi : " + in.contracts() + " marché(s) pour " + eur(in.amount()) + " HT sur la période"
+                    + (in.offContractSpending() == null ? "" : ", " + eur(in.offContractSpending()) + " payés hors marché") + ".", BODY));
+        }
         if (o.windowStart() != null) {
             String prepare = o.prepareBy().isAfter(today)
                     ? "une consultation commune serait à préparer avant le " + FR_DATE.format(o.prepareBy())

@@ -211,5 +211,10 @@ class ProgrammeWebTest {
         assertThat(new String(pdf.body(), 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         HttpResponse<String> csv = anonymous.get("/api/mutualisation/export?format=csv");
         assertThat(csv.body()).contains("ENV03");
+        // The perimeter chosen on screen: C holds no ENV03 contract and the public does not see its spending.
+        assertThat(JSON.readTree(anonymous.get("/api/mutualisation?buyers=" + C).body()).get("opportunities")).isEmpty();
+        JsonNode forB = JSON.readTree(anonymous.get("/api/mutualisation?buyers=" + B).body()).get("opportunities");
+        assertThat(forB).singleElement().satisfies(o -> assertThat(o.get("selection").get("amount").decimalValue()).isEqualByComparingTo("120000"));
+        assertThat(anonymous.get("/api/mutualisation/export?format=csv&buyers=" + B).body()).contains("Marchés de la sélection");
     }
 }

@@ -38,7 +38,14 @@ public final class MutualisationQueries {
                               String levelLabel, BigDecimal amount, BigDecimal yearlyAmount, long contracts, long suppliers,
                               long sharedSuppliers, long jointContracts, long endingContracts, LocalDate windowStart,
                               LocalDate windowEnd, LocalDate prepareBy, BigDecimal offContractSpending, BigDecimal savingsLow,
-                              BigDecimal savingsHigh) {
+                              BigDecimal savingsHigh, Involvement selection) {
+    }
+
+    /**
+     * What the buyers chosen on screen do in a family over the window: their contracts, and what they paid off contract
+     * (null when the user may not see it). Null on an opportunity when no buyer is chosen.
+     */
+    public record Involvement(BigDecimal amount, long contracts, BigDecimal offContractSpending) {
     }
 
     public record BuyerShare(String buyerId, String buyerName, BigDecimal amount, long contracts, long suppliers,
@@ -86,8 +93,15 @@ public final class MutualisationQueries {
     }
 
     /** Families bought by at least two buyers, ranked by the middle of their yearly savings range, then by buyers. */
+    /**
+     * With buyers chosen on screen ({@link Scope#selection()}), only the families they take part in — under contract in
+     * the window, or paying for it off contract — each with their {@link Involvement}; the figures of the family
+     * stay the territory's, since pooling is done with the other buyers.
+     */
     public List<Opportunity> opportunities(Params p, Scope scope) throws SQLException {
-        Map<String, BigDecimal> offContract = scope.canSeeSpending() ? offContract(p, scope) : Map.of();
+        Map<String, Involvement> involved = scope.selection().isEmpty() ? null : involvement(p, scope);
+        Scope territory = scope.select(Set.of());
+        Map<String, BigDecimal> offContract = scope.canSeeSpending() ? offContract(p, territory) : Map.of();
         List<Opportunity> raw = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement("""
                 WITH f AS (%s),
@@ -124,12 +138,13 @@ public final class MutualisationQueries {
                     BigDecimal amount = rs.getBigDecimal(5).setScale(2, RoundingMode.HALF_UP);
                     BigDecimal yearly = amount.divide(BigDecimal.valueOf(p.years()), 2, RoundingMode.HALF_UP);
                     SavingsRates.Range range = rates.range(nature, yearly);
+                    if (involved != null && !involved.containsKey(fam)) continue;
                     LocalDate start = date(rs.getDate(11));
                     MutualisationLevel level = MutualisationLevel.of(buyers);
                     raw.add(new Opportunity(0, fam, rs.getString(2), nature, buyers, level.key(), level.label(), amount, yearly,
                             rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10), start,
                             date(rs.getDate(12)), start == null ? null : start.minusMonths(PREPARATION_MONTHS),
-                            offContract.get(fam), range.low(), range.high()));
+                            offContract.get(fam), range.low(), range.high(), involved == null ? null : involved.get(fam)));
                 }
             }
         }
@@ -143,7 +158,7 @@ public final class MutualisationQueries {
             out.add(new Opportunity(i + 1, o.familyKey(), o.familyLabel(), o.nature(), o.buyers(), o.levelKey(), o.levelLabel(),
                     o.amount(), o.yearlyAmount(), o.contracts(), o.suppliers(), o.sharedSuppliers(), o.jointContracts(),
                     o.endingContracts(), o.windowStart(), o.windowEnd(), o.prepareBy(), o.offContractSpending(),
-                    o.savingsLow(), o.savingsHigh()));
+                    o.savingsLow(), o.savingsHigh(), o.selection()));
         }
         return out;
     }
@@ -175,9 +190,41 @@ public final class MutualisationQueries {
     }
 
     /** Off-contract spending of the territory per family: a consolidated aggregate, as the scope allows it. */
+    /** Per family, the chosen buyers' contracts awarded in the window and their off-contract payments (when visible). */
+    private Map<String, Involvement> involvement(Params p, Scope scope) throws SQLException {
+        Map<String, BigDecimal> amounts = new HashMap<>();
+        Map<String, Long> contracts = new HashMap<>();
+        List<Object> params = new ArrayList<>();
+        String where = scope.where(Fact.CONTRACT, false, true, params);
+        try (PreparedStatement ps = conn.prepareStatement("""
+                WITH f AS (%s)
+                SELECT fam, sum(amount_current_share), count(DISTINCT contract_key) FROM f
+                WHERE fam IS NOT NULL AND award_date >= ? AND (%s) GROUP BY 1""".formatted(CONTRACTS, where))) {
+            ps.setObject(1, Date.valueOf(p.from()));
+            for (int i = 0; i < params.size(); i++) ps.setObject(i + 2, params.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    BigDecimal amount = rs.getBigDecimal(2);
+                    amounts.put(rs.getString(1), amount == null ? BigDecimal.ZERO.setScale(2) : amount.setScale(2, RoundingMode.HALF_UP));
+                    contracts.put(rs.getString(1), rs.getLong(3));
+                }
+            }
+        }
+        Map<String, BigDecimal> off = scope.canSeeSpending() ? offContract(p, scope) : Map.of();
+        Map<String, Involvement> out = new HashMap<>();
+        java.util.Set<String> families = new java.util.HashSet<>(amounts.keySet());
+        families.addAll(off.keySet());
+        for (String fam : families) {
+            out.put(fam, new Involvement(amounts.getOrDefault(fam, BigDecimal.ZERO.setScale(2)), contracts.getOrDefault(fam, 0L),
+                    scope.canSeeSpending() ? off.get(fam) : null));
+        }
+        return out;
+    }
+
+    /** Per family, what the scope's buyers paid off contract since the window's start. */
     private Map<String, BigDecimal> offContract(Params p, Scope scope) throws SQLException {
         List<Object> params = new ArrayList<>();
-        String where = scope.select(Set.of()).where(Fact.SPENDING, false, false, params);
+        String where = scope.where(Fact.SPENDING, false, false, params);
         Map<String, BigDecimal> out = new HashMap<>();
         try (PreparedStatement ps = conn.prepareStatement("""
                 SELECT coalesce(family_code, cpv_division), sum(amount_spent) FROM fact_spending
@@ -215,12 +262,17 @@ public final class MutualisationQueries {
                 new Column("prepare_by", "Préparer avant le", Column.Type.DATE),
                 new Column("off_contract", "Dépenses hors marché", Column.Type.AMOUNT),
                 new Column("savings_low", "Gain annuel bas (hypothèse)", Column.Type.AMOUNT),
-                new Column("savings_high", "Gain annuel haut (hypothèse)", Column.Type.AMOUNT));
+                new Column("savings_high", "Gain annuel haut (hypothèse)", Column.Type.AMOUNT),
+                new Column("selection_amount", "Marchés de la sélection (fenêtre)", Column.Type.AMOUNT),
+                new Column("selection_contracts", "Nombre de marchés de la sélection", Column.Type.INTEGER),
+                new Column("selection_off_contract", "Dépenses hors marché de la sélection", Column.Type.AMOUNT));
     }
 
     public static Object[] row(Opportunity o) {
         return new Object[] {o.rank(), o.familyKey(), o.familyLabel(), o.nature(), o.buyers(), o.levelLabel(), o.amount(),
                 o.yearlyAmount(), o.contracts(), o.suppliers(), o.sharedSuppliers(), o.jointContracts(), o.endingContracts(),
-                o.windowStart(), o.windowEnd(), o.prepareBy(), o.offContractSpending(), o.savingsLow(), o.savingsHigh()};
+                o.windowStart(), o.windowEnd(), o.prepareBy(), o.offContractSpending(), o.savingsLow(), o.savingsHigh(),
+                o.selection() == null ? null : o.selection().amount(), o.selection() == null ? null : o.selection().contracts(),
+                o.selection() == null ? null : o.selection().offContractSpending()};
     }
 }

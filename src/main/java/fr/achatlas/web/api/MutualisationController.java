@@ -50,11 +50,14 @@ public class MutualisationController {
     @GetMapping
     @Operation(summary = "Opportunités classées (montants, fournisseurs, échéances, marchés conjoints, niveau de mutualisation, gains)",
             parameters = {@Parameter(name = "years", description = "fenêtre d'analyse en années (défaut 3)"),
-                    @Parameter(name = "horizon", description = "horizon des échéances en mois (défaut 36)")})
-    public Result list(@RequestParam(defaultValue = "3") int years, @RequestParam(defaultValue = "36") int horizon) throws SQLException {
+                    @Parameter(name = "horizon", description = "horizon des échéances en mois (défaut 36)"),
+                    @Parameter(name = "buyers", description = "périmètre : SIRET d'acheteurs séparés par une virgule — seules les familles "
+                            + "où ils achètent (marchés de la fenêtre ou dépenses hors marché), avec leur part (vide = territoire)")})
+    public Result list(@RequestParam(defaultValue = "3") int years, @RequestParam(defaultValue = "36") int horizon,
+                       @RequestParam(required = false) String buyers) throws SQLException {
         MutualisationQueries.Params p = params(years, horizon);
         try (Connection c = connections.open()) {
-            return new Result(p, new MutualisationQueries(c).opportunities(p, scopes.get(null)), SavingsRates.defaults().rates());
+            return new Result(p, new MutualisationQueries(c).opportunities(p, scopes.get(buyers)), SavingsRates.defaults().rates());
         }
     }
 
@@ -70,11 +73,11 @@ public class MutualisationController {
     @GetMapping("/export")
     @Operation(summary = "Exporte les opportunités : csv (Excel-FR), xlsx, json, parquet")
     public void export(HttpServletResponse response, @RequestParam(defaultValue = "csv") String format,
-                       @RequestParam(defaultValue = "3") int years, @RequestParam(defaultValue = "36") int horizon)
-            throws SQLException, IOException {
+                       @RequestParam(defaultValue = "3") int years, @RequestParam(defaultValue = "36") int horizon,
+                       @RequestParam(required = false) String buyers) throws SQLException, IOException {
         ExportFormat f = Downloads.format(format);
         try (Connection c = connections.open()) {
-            List<MutualisationQueries.Opportunity> list = new MutualisationQueries(c).opportunities(params(years, horizon), scopes.get(null));
+            List<MutualisationQueries.Opportunity> list = new MutualisationQueries(c).opportunities(params(years, horizon), scopes.get(buyers));
             Downloads.start(response, f, "mutualisation");
             TableExport.write(f, "Mutualisation", MutualisationQueries.columns(), h -> {
                 for (MutualisationQueries.Opportunity o : list) h.row(MutualisationQueries.row(o));
@@ -85,12 +88,12 @@ public class MutualisationController {
     @GetMapping("/study.pdf")
     @Operation(summary = "Étude PDF des premières opportunités, pour les élus", parameters = @Parameter(name = "top", description = "nombre d'opportunités (défaut 5)"))
     public void study(HttpServletResponse response, @RequestParam(defaultValue = "5") int top,
-                      @RequestParam(defaultValue = "3") int years, @RequestParam(defaultValue = "36") int horizon)
-            throws SQLException, IOException {
+                      @RequestParam(defaultValue = "3") int years, @RequestParam(defaultValue = "36") int horizon,
+                      @RequestParam(required = false) String buyers) throws SQLException, IOException {
         if (top < 1 || top > 30) throw new IllegalArgumentException("top hors de 1 à 30");
         MutualisationQueries.Params p = params(years, horizon);
         try (Connection c = connections.open()) {
-            MutualisationStudyPdf.Study study = MutualisationStudyPdf.build(c, p, top, scopes.get(null));
+            MutualisationStudyPdf.Study study = MutualisationStudyPdf.build(c, p, top, scopes.get(buyers));
             Downloads.start(response, "application/pdf", "achatlas-etude-mutualisation.pdf");
             MutualisationStudyPdf.write(study, response.getOutputStream());
         }

@@ -73,6 +73,35 @@ class MutualisationQueriesTest {
     }
 
     @Test
+    void aChosenPerimeterSeesTheFamiliesItTakesPartInWithItsShare() throws Exception {
+        MutualisationQueries q = new MutualisationQueries(db.connection());
+        Scope admin = new Scope("admin", Role.ADMIN, Set.of(), Set.of());
+        // A holds one of the two ENV03 contracts (30 000 of 150 000) and pays 38 000 off contract.
+        assertThat(q.opportunities(P, admin.select(Set.of(ProgrammeFixture.A)))).singleElement().satisfies(o -> {
+            assertThat(o.familyKey()).isEqualTo("ENV03");
+            assertThat(o.amount()).isEqualByComparingTo("150000");
+            assertThat(o.buyers()).isEqualTo(2);
+            assertThat(o.selection().amount()).isEqualByComparingTo("30000");
+            assertThat(o.selection().contracts()).isEqualTo(1);
+            assertThat(o.selection().offContractSpending()).isEqualByComparingTo("38000");
+        });
+        // C has no ENV03 contract but pays 50 000 for it off contract: a third buyer who could join.
+        assertThat(q.opportunities(P, admin.select(Set.of(ProgrammeFixture.C)))).singleElement().satisfies(o -> {
+            assertThat(o.selection().contracts()).isZero();
+            assertThat(o.selection().amount()).isEqualByComparingTo("0");
+            assertThat(o.selection().offContractSpending()).isEqualByComparingTo("50000");
+        });
+        // Who may not see C's spending sees no part of C in ENV03; the public sees contracts only.
+        Scope analystA = new Scope("alice", Role.ANALYST, Set.of(ProgrammeFixture.A), Set.of());
+        assertThat(q.opportunities(P, analystA.select(Set.of(ProgrammeFixture.C)))).isEmpty();
+        assertThat(q.opportunities(P, Scope.anonymous().select(Set.of(ProgrammeFixture.C)))).isEmpty();
+        assertThat(q.opportunities(P, Scope.anonymous().select(Set.of(ProgrammeFixture.B)))).singleElement()
+                .satisfies(o -> assertThat(o.selection().offContractSpending()).isNull());
+        // Without a choice, the territory's list carries no share.
+        assertThat(q.opportunities(P, admin)).singleElement().satisfies(o -> assertThat(o.selection()).isNull());
+    }
+
+    @Test
     void theLevelIsTheCubeAxisValue() throws Exception {
         CubeResult r = new Cube(db.connection()).aggregate(new CubeQuery(Fact.CONTRACT, List.of("mutualisation"), List.of("contracts"),
                 Map.of("family", List.of("ENV03")), null), Scope.anonymous());

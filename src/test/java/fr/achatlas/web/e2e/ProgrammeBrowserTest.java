@@ -126,6 +126,15 @@ class ProgrammeBrowserTest extends BrowserTest {
             wait.until(d -> d.findElements(By.cssSelector("#lines tbody tr")).size() == 4);
             assertThat(driver.findElement(By.id("lines")).getText()).contains("Dépense hors marché").contains("Ligne A4");
             shot("p5-seuils");
+
+            // One buyer chosen in the perimeter: the families it takes part in, with its share.
+            driver.get(base + "/mutualisation.html?buyers=" + ProgrammeFixture.A);
+            wait.until(d -> d.findElements(By.cssSelector("#ops tbody tr")).size() > 0);
+            assertThat(driver.findElement(By.id("ops")).getText()).contains("Part du périmètre choisi").containsPattern("30.000 €")
+                    .contains("(1 marché)");
+            assertThat(driver.findElement(By.id("content")).getText()).contains("concerne le périmètre choisi");
+            shot("p6-mutualisation-perimetre");
+            driver.get(base + "/mutualisation.html?buyers=");
         } catch (Throwable t) {
             shot("p-failed");
             throw new AssertionError("at " + driver.getCurrentUrl() + "\n" + driver.findElement(By.tagName("body")).getText(), t);
