@@ -119,7 +119,7 @@ public final class Cube {
         for (Measure m : measures) columns.add(new Column(m.name(), m.label(), m.kind() == Measure.Kind.AMOUNT ? Type.AMOUNT : Type.INTEGER));
         columns.add(new Column("share", "Part du total (" + measures.get(0).label() + ")", Type.PERCENT));
 
-        if (axes.size() == 1 && onePassDrillDown) return oneAxis(q, scope, axes.get(0), measures, base, params, columns);
+        if (axes.size() == 1 && onePassDrillDown) return oneAxis(q, scope, axes.get(0), measures, base, params, columns, rollup);
 
         Object[] totals = totals(base, params, measures);
         List<Object[]> rows = new ArrayList<>();
@@ -201,7 +201,7 @@ public final class Cube {
      * over the axis' keys (see {@link Registry#addsUpOver}) needs more statements, for its total and "Autres".
      */
     private CubeResult oneAxis(CubeQuery q, Scope scope, Dimension d, List<Measure> measures, String base, List<Object> params,
-                               List<Column> columns) throws SQLException {
+                               List<Column> columns, String rollup) throws SQLException {
         int limit = q.top() != null ? q.top() : MAX_ROWS;
         StringBuilder ms = new StringBuilder();
         StringBuilder sums = new StringBuilder();
@@ -212,11 +212,26 @@ public final class Cube {
         // The groups' top N by ORDER BY … LIMIT, with the grand total and the number of groups as windows over all of
         // them: one pass. Ranking every group with row_number() sorted them all (2 to 3 times slower on a supplier
         // axis), and DuckDB runs GROUPING SETS ((k), ()) 2 to 4 times slower than a plain GROUP BY.
-        String sql = "WITH " + base + ", cells AS (SELECT CAST((" + d.keyExpr() + ") AS VARCHAR) AS _k, CAST(("
-                + (d.labelExpr() == null ? d.keyExpr() : d.labelExpr()) + ") AS VARCHAR) AS _l, * FROM base)"
-                + ", g AS (SELECT _k AS k0, max(_l) AS l0" + ms + " FROM cells GROUP BY _k)"
-                + " SELECT k0, l0" + columnsOf(measures) + sums + ", count(*) OVER () AS n FROM g"
-                + " ORDER BY m0 DESC NULLS LAST, k0 NULLS LAST LIMIT " + limit;
+        java.util.Optional<FactSnapshots.Encoded> encoded = FactSnapshots.encoding(rollup, d.name());
+        String sql;
+        if (encoded.isPresent()) {
+            // Grouped by the ordinals, which sort as the texts do; only the top N get their texts back.
+            FactSnapshots.Encoded e = encoded.get();
+            StringBuilder totalsOf = new StringBuilder();
+            for (int j = 0; j < measures.size(); j++) totalsOf.append(", t").append(j);
+            sql = "WITH " + base + ", g AS (SELECT " + e.keyOrd() + " AS o, max(" + e.labelOrd() + ") AS lo" + ms + " FROM base GROUP BY "
+                    + e.keyOrd() + "), top AS (SELECT o, lo" + columnsOf(measures) + sums + ", count(*) OVER () AS n FROM g"
+                    + " ORDER BY m0 DESC NULLS LAST, o NULLS LAST LIMIT " + limit + ")"
+                    + " SELECT kd.k AS k0, ld.l AS l0" + columnsOf(measures) + totalsOf + ", n FROM top"
+                    + " LEFT JOIN " + e.keyDict() + " kd ON kd.ord = top.o LEFT JOIN " + e.labelDict() + " ld ON ld.ord = top.lo"
+                    + " ORDER BY m0 DESC NULLS LAST, o NULLS LAST";
+        } else {
+            sql = "WITH " + base + ", cells AS (SELECT CAST((" + d.keyExpr() + ") AS VARCHAR) AS _k, CAST(("
+                    + (d.labelExpr() == null ? d.keyExpr() : d.labelExpr()) + ") AS VARCHAR) AS _l, * FROM base)"
+                    + ", g AS (SELECT _k AS k0, max(_l) AS l0" + ms + " FROM cells GROUP BY _k)"
+                    + " SELECT k0, l0" + columnsOf(measures) + sums + ", count(*) OVER () AS n FROM g"
+                    + " ORDER BY m0 DESC NULLS LAST, k0 NULLS LAST LIMIT " + limit;
+        }
         List<Object[]> rows = new ArrayList<>();
         Object[] rawTotals = new Object[measures.size()];
         BigDecimal[] shownSums = new BigDecimal[measures.size()];

@@ -76,7 +76,34 @@ public final class FactSnapshots {
      *
      * @param columns the group key: what the rollup can filter and group by
      */
-    record Rollup(String table, List<String> columns, String aggregates) {
+    record Rollup(String table, List<String> columns, String aggregates, List<Encoded> encoded) {
+        Rollup(String table, List<String> columns, String aggregates) {
+            this(table, columns, aggregates, List.of());
+        }
+    }
+
+    /**
+     * An axis of a rollup also stored as integer ordinals of its key and label (their order is the order of the texts),
+     * with the two dictionaries back to the texts: grouping hundreds of thousands of rows by a 14-character identifier
+     * and taking the largest label of each group cost twice as much as grouping by an integer, and only the top N
+     * groups need their texts back.
+     */
+    record Encoded(String dimension, String keyDict, String labelDict) {
+        String keyOrd() {
+            return dimension + "_ord";
+        }
+
+        String labelOrd() {
+            return dimension + "_label_ord";
+        }
+    }
+
+    /** How {@code rollup} encodes the axis {@code dimension}, if it does. */
+    static java.util.Optional<Encoded> encoding(String rollup, String dimension) {
+        if (rollup == null) return java.util.Optional.empty();
+        return java.util.stream.Stream.of(SPENDING_ROLLUPS, CONTRACT_ROLLUPS).flatMap(List::stream)
+                .filter(r -> r.table().equals(rollup)).flatMap(r -> r.encoded().stream())
+                .filter(e -> e.dimension().equals(dimension)).findFirst();
     }
 
     private static final List<String> BUYER_AND_FAMILY = List.of("buyer_id", "buyer_name", "buyer_kind", "buyer_in_territory",
@@ -90,7 +117,8 @@ public final class FactSnapshots {
     /** In order of preference: everything but the line and its supplier's identity; then suppliers by year. */
     static final List<Rollup> SPENDING_ROLLUPS = List.of(
             new Rollup("fact_spending_rollup", concat(BUYER_AND_FAMILY, List.of("direction", "service", "cpv", "month", "source")), SPENT),
-            new Rollup("fact_spending_supplier_rollup", concat(BUYER_AND_FAMILY, List.of("supplier_id", "supplier_name")), SPENT));
+            new Rollup("fact_spending_supplier_rollup", concat(BUYER_AND_FAMILY, List.of("supplier_id", "supplier_name")), SPENT,
+                    List.of(new Encoded("supplier", "fact_spending_supplier_keys", "fact_spending_supplier_labels"))));
 
     /**
      * Contracts added up over their holders and identity: every column is a property of the contract, so each
@@ -115,7 +143,7 @@ public final class FactSnapshots {
     }
 
     /** Changes whenever what a rebuild produces changes (sort order, rollup), so that older snapshots are rebuilt. */
-    private static final String LAYOUT = "layout-6";
+    private static final String LAYOUT = "layout-7";
 
     static String snapshot(Fact fact) {
         return fact.view() + "_snapshot";
@@ -174,6 +202,29 @@ public final class FactSnapshots {
         }
     }
 
+    /** Adds the ordinals of each encoded axis to the rollup, and writes their dictionaries. */
+    private static void encode(Statement st, Rollup r, String groups) throws SQLException {
+        StringBuilder select = new StringBuilder("SELECT g.*");
+        StringBuilder joins = new StringBuilder();
+        int i = 0;
+        for (Encoded e : r.encoded()) {
+            Dimension d = Registry.dimension(e.dimension());
+            String key = "CAST((" + d.keyExpr() + ") AS VARCHAR)";
+            String label = "CAST((" + (d.labelExpr() == null ? d.keyExpr() : d.labelExpr()) + ") AS VARCHAR)";
+            st.execute("CREATE OR REPLACE TABLE " + e.keyDict() + " AS SELECT k, CAST(row_number() OVER (ORDER BY k) AS INTEGER) AS ord FROM "
+                    + "(SELECT DISTINCT " + key + " AS k FROM " + groups + ") WHERE k IS NOT NULL");
+            st.execute("CREATE OR REPLACE TABLE " + e.labelDict() + " AS SELECT l, CAST(row_number() OVER (ORDER BY l) AS INTEGER) AS ord FROM "
+                    + "(SELECT DISTINCT " + label + " AS l FROM " + groups + ") WHERE l IS NOT NULL");
+            select.append(", k").append(i).append(".ord AS ").append(e.keyOrd()).append(", l").append(i).append(".ord AS ").append(e.labelOrd());
+            // The dictionaries' columns (k, l, ord) are named apart from the rollup's: its columns need no qualifier.
+            joins.append(" LEFT JOIN ").append(e.keyDict()).append(" k").append(i).append(" ON k").append(i).append(".k = ").append(key)
+                    .append(" LEFT JOIN ").append(e.labelDict()).append(" l").append(i).append(" ON l").append(i).append(".l = ").append(label);
+            i++;
+        }
+        st.execute("CREATE OR REPLACE TABLE " + r.table() + " AS " + select + " FROM " + groups + " g" + joins + " ORDER BY g.year, g.buyer_id");
+        st.execute("DROP TABLE " + groups);
+    }
+
     private static void rebuildTables(Connection conn, Fact fact, String signature) throws SQLException {
         boolean auto = conn.getAutoCommit();
         conn.setAutoCommit(false);
@@ -189,8 +240,10 @@ public final class FactSnapshots {
                     : "*";
             st.execute("CREATE OR REPLACE TABLE " + snapshot(fact) + " AS SELECT " + columns + " FROM " + fact.view() + " ORDER BY year, buyer_id");
             for (Rollup r : rollups(fact)) {
-                st.execute("CREATE OR REPLACE TABLE " + r.table() + " AS SELECT " + String.join(", ", r.columns())
+                String groups = r.encoded().isEmpty() ? r.table() : r.table() + "_groups";
+                st.execute("CREATE OR REPLACE TABLE " + groups + " AS SELECT " + String.join(", ", r.columns())
                         + ", " + r.aggregates() + " FROM " + snapshot(fact) + " GROUP BY ALL ORDER BY year, buyer_id");
+                if (!r.encoded().isEmpty()) encode(st, r, groups);
             }
             ps.setString(1, fact.name());
             ps.setString(2, signature);
