@@ -207,7 +207,10 @@ public final class Cube {
         StringBuilder sums = new StringBuilder();
         for (int j = 0; j < measures.size(); j++) {
             ms.append(", ").append(measures.get(j).sql()).append(" AS m").append(j);
-            sums.append(", ").append(Registry.addsUpOver(measures.get(j), d, q.fact()) ? "sum(m" + j + ") OVER ()" : "NULL").append(" AS t").append(j);
+            boolean adds = Registry.addsUpOver(measures.get(j), d, q.fact());
+            // With the total, how many groups have a value: "Autres" is empty, not zero, when none beyond the top N has one.
+            sums.append(", ").append(adds ? "sum(m" + j + ") OVER ()" : "NULL").append(" AS t").append(j)
+                    .append(", ").append(adds ? "count(m" + j + ") OVER ()" : "NULL").append(" AS c").append(j);
         }
         // The groups' top N by ORDER BY … LIMIT, with the grand total and the number of groups as windows over all of
         // them: one pass. Ranking every group with row_number() sorted them all (2 to 3 times slower on a supplier
@@ -218,7 +221,7 @@ public final class Cube {
             // Grouped by the ordinals, which sort as the texts do; only the top N get their texts back.
             FactSnapshots.Encoded e = encoded.get();
             StringBuilder totalsOf = new StringBuilder();
-            for (int j = 0; j < measures.size(); j++) totalsOf.append(", t").append(j);
+            for (int j = 0; j < measures.size(); j++) totalsOf.append(", t").append(j).append(", c").append(j);
             sql = "WITH " + base + ", g AS (SELECT " + e.keyOrd() + " AS o, max(" + e.labelOrd() + ") AS lo" + ms + " FROM base GROUP BY "
                     + e.keyOrd() + "), top AS (SELECT o, lo" + columnsOf(measures) + sums + ", count(*) OVER () AS n FROM g"
                     + " ORDER BY m0 DESC NULLS LAST, o NULLS LAST LIMIT " + limit + ")"
@@ -235,6 +238,8 @@ public final class Cube {
         List<Object[]> rows = new ArrayList<>();
         Object[] rawTotals = new Object[measures.size()];
         BigDecimal[] shownSums = new BigDecimal[measures.size()];
+        long[] shownValues = new long[measures.size()];
+        long[] valued = new long[measures.size()];
         long groups = 0;
         List<String> shownKeys = new ArrayList<>();
         boolean nullShown = false;
@@ -252,8 +257,12 @@ public final class Cube {
                 for (int j = 0; j < measures.size(); j++) {
                     Object v = rs.getObject("m" + j);
                     row[2 + j] = value(measures.get(j), v);
-                    if (v != null) shownSums[j] = decimal(v).add(shownSums[j] == null ? BigDecimal.ZERO : shownSums[j]);
+                    if (v != null) {
+                        shownSums[j] = decimal(v).add(shownSums[j] == null ? BigDecimal.ZERO : shownSums[j]);
+                        shownValues[j]++;
+                    }
                     rawTotals[j] = rs.getObject("t" + j);
+                    valued[j] = rs.getLong("c" + j);
                 }
                 rows.add(row);
             }
@@ -272,6 +281,7 @@ public final class Cube {
             rest = new Object[measures.size()];
             for (int j = 0; j < measures.size(); j++) {
                 if (rawTotals[j] == null) continue;
+                if (valued[j] == shownValues[j]) continue;
                 rest[j] = shownSums[j] == null ? decimal(rawTotals[j]) : decimal(rawTotals[j]).subtract(shownSums[j]);
             }
         }

@@ -100,6 +100,22 @@ class CubeTest {
     }
 
     @Test
+    void othersHoldNoAmountWhenNoneOfTheirGroupsHasOne() throws Exception {
+        // Only B's contracts keep an amount (amount rule: flagged, not summed): beyond the top buyer, nothing to add up.
+        try (var st = db.connection().createStatement()) {
+            st.execute("UPDATE contract SET amount_suspect = true WHERE buyer_id <> '" + BUYER_B + "'");
+        }
+        CubeQuery q = new CubeQuery(Fact.CONTRACT, List.of("buyer"), List.of("amount_initial", "contracts"), Map.of(), 1);
+        CubeResult onePass = cube.aggregate(q, admin);
+        CubeResult general = new Cube(db.connection(), false, false).aggregate(q, admin);
+        Object[] others = onePass.rows().stream().filter(r -> CubeQuery.OTHERS_KEY.equals(r[0])).findFirst().orElseThrow();
+        assertThat(others[2]).isNull();
+        assertThat(others[3]).isEqualTo(3L);
+        assertThat(onePass.rows()).usingRecursiveFieldByFieldElementComparator().containsExactlyElementsOf(general.rows());
+        assertThat(onePass.totals()).containsExactly(general.totals());
+    }
+
+    @Test
     void drillDownFiltersAndHierarchy() throws Exception {
         assertThat(Registry.dimension("year").child()).isEqualTo("month");
         CubeResult months = agg(Fact.CONTRACT, List.of("month"), List.of("amount_initial"),
