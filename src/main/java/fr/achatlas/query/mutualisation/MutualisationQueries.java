@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,8 +93,8 @@ public final class MutualisationQueries {
         this.rates = rates;
     }
 
-    /** Families bought by at least two buyers, ranked by the middle of their yearly savings range, then by buyers. */
     /**
+     * Families bought by at least two buyers, ranked by the middle of their yearly savings range, then by buyers.
      * With buyers chosen on screen ({@link Scope#selection()}), only the families they take part in — under contract in
      * the window, or paying for it off contract — each with their {@link Involvement}; the figures of the family
      * stay the territory's, since pooling is done with the other buyers.
@@ -133,12 +134,12 @@ public final class MutualisationQueries {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String fam = rs.getString(1);
+                    if (involved != null && !involved.containsKey(fam)) continue;
                     String nature = rs.getString(3);
                     long buyers = rs.getLong(4);
                     BigDecimal amount = rs.getBigDecimal(5).setScale(2, RoundingMode.HALF_UP);
                     BigDecimal yearly = amount.divide(BigDecimal.valueOf(p.years()), 2, RoundingMode.HALF_UP);
                     SavingsRates.Range range = rates.range(nature, yearly);
-                    if (involved != null && !involved.containsKey(fam)) continue;
                     LocalDate start = date(rs.getDate(11));
                     MutualisationLevel level = MutualisationLevel.of(buyers);
                     raw.add(new Opportunity(0, fam, rs.getString(2), nature, buyers, level.key(), level.label(), amount, yearly,
@@ -189,7 +190,6 @@ public final class MutualisationQueries {
         return out;
     }
 
-    /** Off-contract spending of the territory per family: a consolidated aggregate, as the scope allows it. */
     /** Per family, the chosen buyers' contracts awarded in the window and their off-contract payments (when visible). */
     private Map<String, Involvement> involvement(Params p, Scope scope) throws SQLException {
         Map<String, BigDecimal> amounts = new HashMap<>();
@@ -212,16 +212,15 @@ public final class MutualisationQueries {
         }
         Map<String, BigDecimal> off = scope.canSeeSpending() ? offContract(p, scope) : Map.of();
         Map<String, Involvement> out = new HashMap<>();
-        java.util.Set<String> families = new java.util.HashSet<>(amounts.keySet());
+        Set<String> families = new HashSet<>(amounts.keySet());
         families.addAll(off.keySet());
         for (String fam : families) {
-            out.put(fam, new Involvement(amounts.getOrDefault(fam, BigDecimal.ZERO.setScale(2)), contracts.getOrDefault(fam, 0L),
-                    scope.canSeeSpending() ? off.get(fam) : null));
+            out.put(fam, new Involvement(amounts.getOrDefault(fam, BigDecimal.ZERO.setScale(2)), contracts.getOrDefault(fam, 0L), off.get(fam)));
         }
         return out;
     }
 
-    /** Per family, what the scope's buyers paid off contract since the window's start. */
+    /** Per family, what the scope's buyers paid off contract since the window's start: the territory's, or the selection's. */
     private Map<String, BigDecimal> offContract(Params p, Scope scope) throws SQLException {
         List<Object> params = new ArrayList<>();
         String where = scope.where(Fact.SPENDING, false, false, params);
