@@ -40,10 +40,10 @@ public final class Database implements AutoCloseable {
             // DuckDB takes up to 80 % of the machine's memory by default; a shared server may want less.
             String limit = System.getenv("ACHATLAS_DUCKDB_MEMORY");
             if (limit != null && limit.matches("\\d+(\\.\\d+)?\\s*[KMGT]i?B")) st.execute("SET memory_limit = '" + limit + "'");
-            // DuckDB runs each query on every core by default; a server answering many small queries may want fewer.
-            String threads = System.getenv("ACHATLAS_DUCKDB_THREADS");
-            if (threads != null && threads.matches("[1-9]\\d{0,2}")) st.execute("SET threads = " + threads);
         }
+        // DuckDB runs each query on every core by default; a server answering many small queries may want fewer.
+        String threads = System.getenv("ACHATLAS_DUCKDB_THREADS");
+        if (threads != null && threads.matches("[1-9]\\d{0,2}")) setThreads(conn, Integer.parseInt(threads));
         Database db = new Database(absolute, conn);
         Migrations.apply(conn);
         return db;
@@ -51,15 +51,24 @@ public final class Database implements AutoCloseable {
 
     /** How many threads DuckDB runs a query on (its {@code threads} setting, for the whole store). */
     public int threads() throws SQLException {
-        try (Statement st = connection.createStatement(); var rs = st.executeQuery("SELECT current_setting('threads')")) {
+        return threads(connection);
+    }
+
+    public void setThreads(int threads) throws SQLException {
+        setThreads(connection, threads);
+    }
+
+    /** The {@code threads} setting of the store {@code conn} is connected to (shared by all its connections). */
+    public static int threads(Connection conn) throws SQLException {
+        try (Statement st = conn.createStatement(); var rs = st.executeQuery("SELECT current_setting('threads')")) {
             rs.next();
             return rs.getInt(1);
         }
     }
 
-    public void setThreads(int threads) throws SQLException {
+    public static void setThreads(Connection conn, int threads) throws SQLException {
         if (threads < 1) throw new IllegalArgumentException("threads: " + threads);
-        try (Statement st = connection.createStatement()) {
+        try (Statement st = conn.createStatement()) {
             st.execute("SET threads = " + threads);
         }
     }

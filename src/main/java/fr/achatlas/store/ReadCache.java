@@ -1,6 +1,4 @@
-package fr.achatlas.web;
-
-import fr.achatlas.store.StoreChanges;
+package fr.achatlas.store;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,9 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Values read from the store (a user, a token's owner) kept while the store's revision stays the same and for at most
- * {@code maxAgeMillis}: every request used to re-read them, three small queries per API call. A store nobody
- * watches is read every time. Absent values are not kept, so a stream of unknown keys does not fill memory.
+ * Values derived from the store (a user, a token's owner, the cube snapshot found up to date) kept while the store's
+ * {@linkplain StoreChanges revision} stays the same and for at most {@code maxAgeMillis}: the web server used to
+ * re-read them on every request. A store nobody watches is read every time. Absent values are not kept, so a
+ * stream of unknown keys does not fill memory. The revision is read before the value: a change reported while it is
+ * read leaves the entry older than the store, so it is read again next time.
  */
 public final class ReadCache<K, V> {
 

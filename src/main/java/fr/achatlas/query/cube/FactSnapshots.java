@@ -1,5 +1,7 @@
 package fr.achatlas.query.cube;
 
+import fr.achatlas.store.Database;
+import fr.achatlas.store.ReadCache;
 import fr.achatlas.store.StoreChanges;
 
 import java.sql.Connection;
@@ -8,9 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 /**
  * Keeps a snapshot table of each fact view ({@code fact_contract_snapshot}, {@code fact_spending_snapshot}) in step
@@ -24,14 +23,8 @@ public final class FactSnapshots {
 
     private static final Object LOCK = new Object();
 
-    /** Even in a watched store, check the signature itself now and then: a write nobody reported shows within this. */
-    private static final long MAX_TRUST_NANOS = 30_000_000_000L;
-
-    /** Per store URL and fact: the store revision at which the snapshot was last found up to date, and when. */
-    private record Verified(long revision, long atNanos) {
-    }
-
-    private static final ConcurrentMap<String, Verified> VERIFIED = new ConcurrentHashMap<>();
+    /** In a watched store, the snapshot found up to date; checked again after a reported write, or after this long anyway. */
+    private static final ReadCache<String, String> VERIFIED = new ReadCache<>(30_000);
 
     /** DuckDB threads for a rebuild when the store runs queries on fewer (a server under load); 0 = as configured. */
     private static volatile int rebuildThreads;
@@ -50,22 +43,16 @@ public final class FactSnapshots {
 
     /** The table to read for {@code fact}: its snapshot, rebuilt first if the store changed since. */
     public static String source(Connection conn, Fact fact) throws SQLException {
-        // Read before the signature: a write reported while we check leaves an older revision here, so it is re-checked.
-        OptionalLong revision = StoreChanges.revision(conn);
-        String key = conn.getMetaData().getURL() + "#" + fact;
-        if (revision.isPresent()) {
-            Verified v = VERIFIED.get(key);
-            if (v != null && v.revision() == revision.getAsLong() && System.nanoTime() - v.atNanos() < MAX_TRUST_NANOS) {
-                return snapshot(fact);
-            }
-        }
+        return VERIFIED.get(conn, conn.getMetaData().getURL() + "#" + fact, (c, key) -> upToDate(c, fact));
+    }
+
+    private static String upToDate(Connection conn, Fact fact) throws SQLException {
         String signature = signature(conn, fact);
         if (!signature.equals(stored(conn, fact))) {
             synchronized (LOCK) {
                 if (!signature.equals(stored(conn, fact))) rebuild(conn, fact, signature);
             }
         }
-        if (revision.isPresent()) VERIFIED.put(key, new Verified(revision.getAsLong(), System.nanoTime()));
         return snapshot(fact);
     }
 
@@ -178,27 +165,14 @@ public final class FactSnapshots {
 
     private static void rebuild(Connection conn, Fact fact, String signature) throws SQLException {
         int wanted = rebuildThreads;
-        int before = wanted > 0 ? threads(conn) : 0;
-        boolean raise = wanted > before && before > 0;
-        if (raise) setThreads(conn, wanted);
+        int before = wanted > 0 ? Database.threads(conn) : 0;
+        boolean raise = wanted > before;
+        // A setting of the whole store: queries running meanwhile may use the extra threads too, which does no harm.
+        if (raise) Database.setThreads(conn, wanted);
         try {
             rebuildTables(conn, fact, signature);
         } finally {
-            if (raise) setThreads(conn, before);
-        }
-    }
-
-    private static int threads(Connection conn) throws SQLException {
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT current_setting('threads')")) {
-            rs.next();
-            return rs.getInt(1);
-        }
-    }
-
-    // A global setting of the store: queries running meanwhile may use the extra threads too, which does no harm.
-    private static void setThreads(Connection conn, int threads) throws SQLException {
-        try (Statement st = conn.createStatement()) {
-            st.execute("SET threads = " + threads);
+            if (raise) Database.setThreads(conn, before);
         }
     }
 

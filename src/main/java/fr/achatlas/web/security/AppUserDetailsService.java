@@ -2,7 +2,7 @@ package fr.achatlas.web.security;
 
 import fr.achatlas.store.UserStore;
 import fr.achatlas.web.Connections;
-import fr.achatlas.web.ReadCache;
+import fr.achatlas.store.ReadCache;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
