@@ -1,11 +1,11 @@
 package fr.achatlas.importer;
 
-import fr.achatlas.model.LineIssue;
-import fr.achatlas.model.Severity;
+import fr.achatlas.spending.LineMapper;
 import fr.achatlas.spending.MappingProfile;
 import fr.achatlas.spending.SpendingReader;
 import fr.achatlas.store.Database;
 import fr.achatlas.store.SpendingBatchWriter;
+import fr.achatlas.store.SpendingChunk;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,18 +22,24 @@ import java.util.TreeMap;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Imports spending exports (CSV, XLSX): read → map through a profile → stage → merge, one transaction per file.
- * As for DECP, a reader thread parses and maps while the calling thread appends, through a small bounded queue.
+ * Imports spending exports (CSV, XLSX): read → map through a profile → spool → load, one transaction per file.
+ * One thread cuts the file into batches of records; a pool of mappers (one per core) parses and maps them, each
+ * rendering its lines for the store; the calling thread hands the results to the writer in file order.
  */
 public final class SpendingImporter {
 
-    private static final int CHUNK = 4_096;
-    private static final List<SpendingReader.Result> END = List.of();
+    /** How many threads map lines: {@code -Dachatlas.spending.threads}, else one per core. */
+    static final int MAPPERS = Integer.getInteger("achatlas.spending.threads", Runtime.getRuntime().availableProcessors());
+    private static final Future<SpendingChunk> END = CompletableFuture.completedFuture(null);
 
     /** The outcome of one file; {@code read = loaded + duplicates + rejected}. */
     public record Report(String file, String format, String profile, String sha256, int batchId, long read, long loaded,
@@ -47,12 +53,19 @@ public final class SpendingImporter {
     private final Database db;
     private final MappingProfile profile;
     private final Integer amountDivisor;
+    private int memoryKeys = SpendingBatchWriter.MEMORY_KEYS;
 
     /** @param profile null to detect a bundled profile per file; @param amountDivisor null to keep the profile's */
     public SpendingImporter(Database db, MappingProfile profile, Integer amountDivisor) {
         this.db = db;
         this.profile = profile;
         this.amountDivisor = amountDivisor;
+    }
+
+    /** Beyond this many lines in a file, repeated contents are ranked by the store instead of in memory. */
+    public SpendingImporter memoryKeys(int lines) {
+        this.memoryKeys = lines;
+        return this;
     }
 
     /** Spending files (*.csv, *.txt, *.tsv, *.xlsx) under the given paths, in name order. */
@@ -86,45 +99,68 @@ public final class SpendingImporter {
         if (p != null && amountDivisor != null) p = withDivisor(p, amountDivisor);
         try (SpendingReader reader = open(file, p, amountDivisor)) {
             Map<String, Long> rejectedByRule = new TreeMap<>();
+            List<LineMapper> mappers = new CopyOnWriteArrayList<>();
+            ThreadLocal<LineMapper> mapper = ThreadLocal.withInitial(() -> {
+                LineMapper m = reader.mapper();
+                mappers.add(m);
+                return m;
+            });
             SpendingBatchWriter.Counts counts;
+            ExecutorService pool = Executors.newFixedThreadPool(MAPPERS, Thread.ofPlatform().name("spending-mapper-", 1).daemon().factory());
             try (SpendingBatchWriter writer = SpendingBatchWriter.begin(db, file.toAbsolutePath().toString(),
-                    file.getFileName().toString(), Files.size(file), reader.format() + " / " + reader.profile().name())) {
-                BlockingQueue<List<SpendingReader.Result>> queue = new ArrayBlockingQueue<>(8);
-                Reading task = new Reading(reader, queue);
+                    file.getFileName().toString(), Files.size(file), reader.format() + " / " + reader.profile().name(),
+                    memoryKeys)) {
+                // results in file order; the bound keeps memory flat whatever the file size
+                BlockingQueue<Future<SpendingChunk>> inOrder = new ArrayBlockingQueue<>(MAPPERS * 4);
+                Reading task = new Reading(reader, pool, inOrder, batch -> map(batch, mapper.get()));
                 Thread thread = Thread.ofPlatform().name("spending-reader").daemon().start(task);
                 try {
                     while (true) {
-                        List<SpendingReader.Result> chunk = queue.poll(1, TimeUnit.SECONDS);
-                        if (chunk == null) {
-                            if (!thread.isAlive() && queue.isEmpty()) break;
+                        Future<SpendingChunk> next = inOrder.poll(1, TimeUnit.SECONDS);
+                        if (next == null) {
+                            if (!thread.isAlive() && inOrder.isEmpty()) break;
                             continue;
                         }
-                        if (chunk == END) break;
-                        for (SpendingReader.Result r : chunk) {
-                            if (r.rejected()) {
-                                writer.reject(r.issues());
-                                for (LineIssue i : r.issues()) {
-                                    if (i.severity() == Severity.FATAL) rejectedByRule.merge(i.rule(), 1L, Long::sum);
-                                }
-                            } else {
-                                writer.add(r.line(), r.issues());
-                            }
-                        }
+                        if (next == END) break;
+                        SpendingChunk chunk = next.get();
+                        writer.add(chunk);
+                        chunk.rejectedByRule().forEach((rule, n) -> rejectedByRule.merge(rule, n, Long::sum));
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("Import interrompu", e);
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause();
+                    if (cause instanceof IOException io) throw io;
+                    throw new IOException("Erreur interne pendant la lecture : " + cause, cause);
                 } finally {
                     task.stopped = true;
                 }
                 if (task.failure != null) throw task.failure;
-                boolean noDecimals = reader.amountsRead() >= 20 && reader.amountsWithDecimals() == 0;
-                counts = writer.commit(join(sha), noDecimals);
+                if (Boolean.getBoolean("achatlas.timing")) {
+                    System.err.printf("spending read, map, spool (%d mappers): %.1f s%n", MAPPERS, (System.nanoTime() - t0) / 1e9);
+                }
+                long amounts = mappers.stream().mapToLong(LineMapper::amountsRead).sum();
+                long withDecimals = mappers.stream().mapToLong(LineMapper::amountsWithDecimals).sum();
+                counts = writer.commit(join(sha), amounts >= 20 && withDecimals == 0);
+            } finally {
+                pool.shutdownNow();
             }
             return new Report(file.toString(), reader.format(), reader.profile().name(), join(sha), counts.batchId(),
                     counts.read(), counts.loaded(), counts.duplicates(), counts.rejected(), counts.warnings(),
                     counts.suspectLines(), counts.x100Evidence(), rejectedByRule, (System.nanoTime() - t0) / 1_000_000);
         }
+    }
+
+    /** Parses and maps one batch (on a mapper thread). */
+    private static SpendingChunk map(SpendingReader.Batch batch, LineMapper mapper) throws IOException {
+        SpendingChunk.Builder out = new SpendingChunk.Builder();
+        batch.rows((cells, line) -> {
+            LineMapper.Result r = mapper.map(cells, line);
+            if (r.rejected()) out.reject(r.issues());
+            else out.add(r.line(), r.issues());
+        });
+        return out.build();
     }
 
     private static SpendingReader open(Path file, MappingProfile p, Integer divisor) throws IOException {
@@ -165,30 +201,34 @@ public final class SpendingImporter {
         }
     }
 
+    /** Cuts the file into batches and queues their mapping, in file order. */
     private static final class Reading implements Runnable {
         private final SpendingReader reader;
-        private final BlockingQueue<List<SpendingReader.Result>> queue;
+        private final ExecutorService pool;
+        private final BlockingQueue<Future<SpendingChunk>> inOrder;
+        private final Mapping mapping;
         volatile boolean stopped;
         volatile IOException failure;
 
-        Reading(SpendingReader reader, BlockingQueue<List<SpendingReader.Result>> queue) {
+        interface Mapping {
+            SpendingChunk map(SpendingReader.Batch batch) throws IOException;
+        }
+
+        Reading(SpendingReader reader, ExecutorService pool, BlockingQueue<Future<SpendingChunk>> inOrder, Mapping mapping) {
             this.reader = reader;
-            this.queue = queue;
+            this.pool = pool;
+            this.inOrder = inOrder;
+            this.mapping = mapping;
         }
 
         @Override
         public void run() {
-            List<SpendingReader.Result> chunk = new ArrayList<>(CHUNK);
             try {
-                SpendingReader.Result r;
-                while (!stopped && (r = reader.next()) != null) {
-                    chunk.add(r);
-                    if (chunk.size() == CHUNK) {
-                        put(chunk);
-                        chunk = new ArrayList<>(CHUNK);
-                    }
+                SpendingReader.Batch b;
+                while (!stopped && (b = reader.next()) != null) {
+                    SpendingReader.Batch batch = b;
+                    put(pool.submit(() -> mapping.map(batch)));
                 }
-                if (!chunk.isEmpty()) put(chunk);
             } catch (IOException e) {
                 failure = e;
             } catch (RuntimeException e) {
@@ -198,9 +238,9 @@ public final class SpendingImporter {
             }
         }
 
-        private void put(List<SpendingReader.Result> chunk) {
+        private void put(Future<SpendingChunk> f) {
             try {
-                while (!stopped && !queue.offer(chunk, 200, TimeUnit.MILLISECONDS)) {
+                while (!stopped && !inOrder.offer(f, 200, TimeUnit.MILLISECONDS)) {
                     // the writer is busy
                 }
             } catch (InterruptedException e) {

@@ -8,7 +8,6 @@ import org.dhatim.fastexcel.reader.Row;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -29,31 +28,45 @@ interface RowSource extends AutoCloseable {
     @Override
     void close() throws IOException;
 
-    static RowSource open(Path file, MappingProfile profile) throws IOException {
+    /** How a file is written: XLSX, or CSV with its charset, BOM length and separator (from the profile or detected). */
+    record Dialect(boolean xlsx, java.nio.charset.Charset charset, int bomLength, char separator) {
+        String describe() {
+            return xlsx ? "XLSX" : "CSV (" + charset.name() + ", '" + (separator == '\t' ? "\\t" : String.valueOf(separator)) + "')";
+        }
+    }
+
+    static Dialect dialect(Path file, MappingProfile profile) throws IOException {
         byte[] head = new byte[8];
         try (InputStream in = Files.newInputStream(file)) {
             int n = in.readNBytes(head, 0, head.length);
-            if (n >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) return new Xlsx(file);
+            if (n >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) return new Dialect(true, null, 0, ',');
         }
         Encodings.Detected enc = profile != null && profile.encoding() != null && !"auto".equalsIgnoreCase(profile.encoding())
                 ? new Encodings.Detected(java.nio.charset.Charset.forName(profile.encoding()), 0)
                 : Encodings.detect(file);
-        InputStream raw = Files.newInputStream(file);
-        raw.skipNBytes(enc.bomLength());
-        if (enc.bomLength() == 0 && enc.charset().name().equals("UTF-8")) {
+        int bom = enc.bomLength();
+        if (bom == 0 && enc.charset().name().equals("UTF-8")) {
             // a BOM may still be present when the profile forced UTF-8
-            PushbackInputStream pb = new PushbackInputStream(raw, 3);
-            byte[] b = pb.readNBytes(3);
-            if (!(b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF)) pb.unread(b);
-            raw = pb;
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] b = in.readNBytes(3);
+                if (b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) bom = 3;
+            }
         }
         char sep;
         if (profile != null && profile.separator() != null && !"auto".equalsIgnoreCase(profile.separator())) {
             sep = "tab".equalsIgnoreCase(profile.separator()) ? '\t' : profile.separator().charAt(0);
         } else {
-            sep = CsvReader.sniffSeparator(firstLine(file, enc));
+            sep = CsvReader.sniffSeparator(firstLine(file, new Encodings.Detected(enc.charset(), bom)));
         }
-        return new Csv(new CsvReader(new InputStreamReader(raw, enc.charset()), sep), enc.charset().name(), sep);
+        return new Dialect(false, enc.charset(), bom, sep);
+    }
+
+    /** Reads the rows one after the other in the calling thread. */
+    static RowSource open(Path file, Dialect d) throws IOException {
+        if (d.xlsx()) return new Xlsx(file);
+        InputStream raw = Files.newInputStream(file);
+        raw.skipNBytes(d.bomLength());
+        return new Csv(new CsvReader(new InputStreamReader(raw, d.charset()), d.separator()), d.describe());
     }
 
     private static String firstLine(Path file, Encodings.Detected enc) throws IOException {
@@ -70,9 +83,9 @@ interface RowSource extends AutoCloseable {
         private final CsvReader reader;
         private final String format;
 
-        Csv(CsvReader reader, String charset, char sep) {
+        Csv(CsvReader reader, String format) {
             this.reader = reader;
-            this.format = "CSV (" + charset + ", '" + (sep == '\t' ? "\\t" : String.valueOf(sep)) + "')";
+            this.format = format;
         }
 
         public String[] next() throws IOException {

@@ -1,49 +1,56 @@
 package fr.achatlas.spending;
 
-import fr.achatlas.model.LineIssue;
-import fr.achatlas.model.Severity;
-import fr.achatlas.model.SpendingLine;
-import fr.achatlas.normalise.IdentifierNormaliser;
-import fr.achatlas.supplier.Names;
-import fr.achatlas.supplier.SupplierIds;
-
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Streams the lines of one spending export through a {@link MappingProfile}: each data line becomes either a
- * {@link SpendingLine} (with its warnings) or a rejection with reasons. Blank lines are not records and are skipped.
+ * Reads one spending export as consecutive {@link Batch}es of data rows, for a {@link LineMapper} to map. Reading
+ * batches is cheap and sequential; turning a batch into rows and mapping them is the costly part and may run on
+ * several threads: a CSV in UTF-8 or a single-byte charset is cut into byte chunks of whole records
+ * ({@link CsvChunker}), each decoded and parsed where it is mapped. XLSX sheets and other charsets are parsed here,
+ * row by row. The header row is found first (blank lines before it are skipped) and decides the profile.
  */
 public final class SpendingReader implements AutoCloseable {
 
-    /** One data line: {@code line} is null when rejected ({@code issues} then holds at least one FATAL). */
-    public record Result(long lineNumber, SpendingLine line, List<LineIssue> issues) {
-        public boolean rejected() {
-            return line == null;
-        }
+    /** Receives the non-blank rows of a batch, with the line (CSV) or row number (XLSX) a person would look for. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void row(String[] cells, long line);
     }
 
-    private final RowSource source;
+    /** Consecutive records of the file. */
+    public interface Batch {
+        /** Parses the batch (in the calling thread) and hands over its non-blank rows in file order. */
+        void rows(RowConsumer consumer) throws IOException;
+    }
+
+    private static final int HEADER_CHUNK = 1 << 16;
+    private static final int CHUNK = 1 << 20;
+    private static final int ROWS = 4_096;
+
+    private final Source source;
     private final MappingProfile profile;
+    private final String[] header;
     private final MappingProfile.Resolved cols;
     private final FrenchNumbers.Decimal decimal;
     private final int yearColumn;
-    private final String[] header;
-    /** Suppliers repeat across lines: their identifier classification and normalised name are computed once. */
-    private final java.util.HashMap<String, SupplierIds.Classified> ids = new java.util.HashMap<>();
-    private final java.util.HashMap<String, String> names = new java.util.HashMap<>();
-    private static final SupplierIds.Classified NO_ID = new SupplierIds.Classified(null, null, null, true);
-    private long amountsRead;
-    private long amountsWithDecimals;
+    private Batch pending;
 
-    private SpendingReader(RowSource source, MappingProfile profile, String[] header) throws IOException {
+    private SpendingReader(Source source, MappingProfile profile, String[] header, Batch afterHeader) throws IOException {
         this.source = source;
         this.profile = profile;
         this.header = header;
+        this.pending = afterHeader;
         this.cols = profile.resolve(header);
         if (!cols.missingRequired().isEmpty()) {
             throw new IOException("Le profil « " + profile.name() + " » ne convient pas : colonnes absentes pour "
@@ -69,17 +76,34 @@ public final class SpendingReader implements AutoCloseable {
      * null. Fails (before anything is read into the store) when no profile fits: the person must choose or write one.
      */
     public static SpendingReader open(Path file, MappingProfile profile) throws IOException {
-        RowSource src = RowSource.open(file, profile);
+        RowSource.Dialect dialect = RowSource.dialect(file, profile);
+        Source src = dialect.xlsx() || !CsvChunker.supports(dialect.charset())
+                ? new Sequential(RowSource.open(file, dialect)) : new Chunked(file, dialect);
         try {
-            String[] header = src.next();
-            while (header != null && blank(header)) header = src.next();
+            // the header is the first non-blank row; the rows after it in the same batch are the first data batch
+            List<String[]> rows = new ArrayList<>();
+            List<Long> lines = new ArrayList<>();
+            String[] header = null;
+            Batch b;
+            while (header == null && (b = src.next(HEADER_CHUNK)) != null) {
+                rows.clear();
+                lines.clear();
+                b.rows((cells, line) -> {
+                    rows.add(cells);
+                    lines.add(line);
+                });
+                if (!rows.isEmpty()) {
+                    header = rows.removeFirst();
+                    lines.removeFirst();
+                }
+            }
             if (header == null) header = new String[0];
             MappingProfile p = profile != null ? profile : MappingProfile.detect(header);
             if (p == null) {
                 throw new IOException("Aucun profil de colonnes fourni ne reconnaît l'en-tête de " + file.getFileName()
                         + " : " + Arrays.toString(header) + ". Donnez-en un avec --profile (voir docs/spending.md).");
             }
-            return new SpendingReader(src, p, header);
+            return new SpendingReader(src, p, header, new Rows(rows, lines.stream().mapToLong(Long::longValue).toArray()));
         } catch (IOException | RuntimeException e) {
             src.close();
             throw e;
@@ -94,170 +118,116 @@ public final class SpendingReader implements AutoCloseable {
         return source.format();
     }
 
-    /** Amounts read, and how many carried a decimal separator (a file with none is a ×100 suspect). */
-    public long amountsRead() {
-        return amountsRead;
+    /** A mapper for this file's header and profile; one per thread. */
+    public LineMapper mapper() {
+        return new LineMapper(profile, cols, decimal, yearColumn, header);
     }
 
-    public long amountsWithDecimals() {
-        return amountsWithDecimals;
-    }
-
-    /** The next data line, or null at the end of the file. */
-    public Result next() throws IOException {
-        String[] row;
-        do {
-            row = source.next();
-            if (row == null) return null;
-        } while (blank(row));
-        return map(row, source.line());
-    }
-
-    private Result map(String[] row, long lineNo) {
-        List<LineIssue> issues = null;
-        boolean fatal = false;
-
-        String buyerRaw = profile.buyer() != null ? profile.buyer() : get(row, MappingProfile.Field.BUYER);
-        String buyer = IdentifierNormaliser.id(buyerRaw);
-        if (buyer == null) {
-            issues = add(issues, new LineIssue(lineNo, "SPENDING_BUYER_MISSING", Severity.FATAL, "buyer", buyerRaw,
-                    "Acheteur absent : impossible de rattacher la dépense."));
-            fatal = true;
+    /** The next batch of records, or null at the end of the file. */
+    public Batch next() throws IOException {
+        if (pending != null) {
+            Batch b = pending;
+            pending = null;
+            return b;
         }
-
-        String dateRaw = get(row, MappingProfile.Field.DATE);
-        LocalDate date = FrenchDates.parse(dateRaw);
-        if (date == null && (dateRaw == null || dateRaw.isBlank()) && yearColumn >= 0 && yearColumn < row.length) {
-            String y = row[yearColumn].strip();
-            if (y.length() == 4 && y.chars().allMatch(Character::isDigit)) {
-                date = LocalDate.of(Integer.parseInt(y), 1, 1);
-                issues = add(issues, new LineIssue(lineNo, "SPENDING_DATE_FROM_YEAR", Severity.INFO, "date", null,
-                        "Date absente : datée du 1er janvier " + y + " d'après la colonne « " + header[yearColumn] + " »."));
-            }
-        }
-        if (date == null) {
-            boolean empty = dateRaw == null || dateRaw.isBlank();
-            issues = add(issues, new LineIssue(lineNo, empty ? "SPENDING_DATE_MISSING" : "SPENDING_DATE_INVALID", Severity.FATAL,
-                    "date", dateRaw, empty ? "Date de paiement absente." : "Date illisible (attendu jj/mm/aaaa) : « " + dateRaw + " »."));
-            fatal = true;
-        }
-
-        Long ht = amount(row, MappingProfile.Field.AMOUNT_HT);
-        Long ttc = amount(row, MappingProfile.Field.AMOUNT_TTC);
-        if ((ht != null && ht == FrenchNumbers.INVALID) || (ttc != null && ttc == FrenchNumbers.INVALID)) {
-            boolean htBad = ht != null && ht == FrenchNumbers.INVALID;
-            String field = htBad ? "amount_ht" : "amount_ttc";
-            issues = add(issues, new LineIssue(lineNo, "SPENDING_AMOUNT_INVALID", Severity.FATAL, field,
-                    get(row, htBad ? MappingProfile.Field.AMOUNT_HT : MappingProfile.Field.AMOUNT_TTC),
-                    "Montant illisible : ni nombre français (1 234,56) ni nombre à point décimal."));
-            fatal = true;
-        } else if (ht == null && ttc == null) {
-            issues = add(issues, new LineIssue(lineNo, "SPENDING_AMOUNT_MISSING", Severity.FATAL, "amount", null,
-                    "Montant absent (ni HT ni TTC)."));
-            fatal = true;
-        }
-
-        String idRaw = get(row, MappingProfile.Field.SUPPLIER_ID);
-        String name = clean(get(row, MappingProfile.Field.SUPPLIER_NAME));
-        SupplierIds.Classified id = classify(idRaw);
-        if (id == null && idRaw != null && !idRaw.isBlank() && name != null && !isPlaceholder(idRaw)) {
-            issues = add(issues, new LineIssue(lineNo, "SPENDING_SUPPLIER_ID_UNREADABLE", Severity.WARNING, "supplier_id", idRaw,
-                    "Identifiant fournisseur illisible : la ligne sera rapprochée par le nom « " + name + " »."));
-        }
-        if (id != null && !id.checksumOk()) {
-            issues = add(issues, new LineIssue(lineNo, "SPENDING_SIRET_CHECKSUM", Severity.WARNING, "supplier_id", idRaw,
-                    "Clé de contrôle (Luhn) invalide : identifiant conservé tel quel, à vérifier."));
-        }
-        if (id == null && name == null) {
-            issues = add(issues, new LineIssue(lineNo, "SPENDING_SUPPLIER_MISSING", Severity.FATAL, "supplier", idRaw,
-                    "Fournisseur absent : ni identifiant lisible ni nom."));
-            fatal = true;
-        }
-        if (fatal) return new Result(lineNo, null, issues);
-
-        String direction = clean(get(row, MappingProfile.Field.DIRECTION));
-        String service = clean(get(row, MappingProfile.Field.SERVICE));
-        String account = clean(get(row, MappingProfile.Field.ACCOUNT));
-        String function = clean(get(row, MappingProfile.Field.FUNCTION));
-        String budget = clean(get(row, MappingProfile.Field.BUDGET));
-        String contractRef = clean(get(row, MappingProfile.Field.CONTRACT_REF));
-        String invoice = clean(get(row, MappingProfile.Field.INVOICE_REF));
-        String label = clean(get(row, MappingProfile.Field.LABEL));
-        String supplierId = id == null ? null : id.id();
-        long hash = Hash64.start().add(buyer).add(date.toEpochDay()).add(ht == null ? Long.MIN_VALUE + 1 : ht)
-                .add(ttc == null ? Long.MIN_VALUE + 1 : ttc).add(supplierId).add(supplierId == null ? name : null)
-                .add(account).add(function).add(budget).add(direction).add(service).add(contractRef).add(invoice)
-                .add(label).value();
-        SpendingLine line = new SpendingLine(lineNo, hash, buyer, direction, service, date, ht, ttc, account, function,
-                budget, supplierId, id == null ? "NAME" : id.type(), id == null ? null : id.siren(), name,
-                normalisedName(name), contractRef, invoice, label);
-        return new Result(lineNo, line, issues == null ? List.of() : issues);
-    }
-
-    private SupplierIds.Classified classify(String raw) {
-        if (raw == null) return null;
-        if (ids.size() > 200_000) ids.clear();
-        SupplierIds.Classified c = ids.computeIfAbsent(raw, r -> {
-            SupplierIds.Classified x = SupplierIds.classify(r);
-            return x == null ? NO_ID : x;
-        });
-        return c == NO_ID ? null : c;
-    }
-
-    private String normalisedName(String name) {
-        if (name == null) return null;
-        if (names.size() > 200_000) names.clear();
-        return names.computeIfAbsent(name, Names::normalise);
-    }
-
-    private Long amount(String[] row, MappingProfile.Field f) {
-        for (int i : cols.of(f)) {
-            if (i >= row.length) continue;
-            String v = row[i];
-            if (v.isBlank()) continue;
-            long c = FrenchNumbers.cents(v, decimal);
-            amountsRead++;
-            if (c != FrenchNumbers.INVALID) {
-                if (FrenchNumbers.hasDecimalSeparator(v.strip())) amountsWithDecimals++;
-                int div = profile.divisor();
-                return div == 1 ? c : Math.round((double) c / div);
-            }
-            return FrenchNumbers.INVALID;
-        }
-        return null;
-    }
-
-    private String get(String[] row, MappingProfile.Field f) {
-        for (int i : cols.of(f)) {
-            if (i < row.length && !row[i].isBlank()) return row[i];
-        }
-        return null;
-    }
-
-    private static boolean isPlaceholder(String s) {
-        String k = MappingProfile.key(s);
-        return k.equals("nondisponible") || k.equals("nc") || k.equals("na") || k.equals("inconnu");
-    }
-
-    private static String clean(String s) {
-        if (s == null) return null;
-        s = s.strip();
-        return s.isEmpty() ? null : s;
-    }
-
-    private static boolean blank(String[] row) {
-        for (String s : row) if (!s.isBlank()) return false;
-        return true;
-    }
-
-    private static List<LineIssue> add(List<LineIssue> list, LineIssue issue) {
-        if (list == null) list = new ArrayList<>(2);
-        list.add(issue);
-        return list;
+        return source.next(CHUNK);
     }
 
     @Override
     public void close() throws IOException {
         source.close();
+    }
+
+    private interface Source extends AutoCloseable {
+        Batch next(int targetBytes) throws IOException;
+
+        String format();
+
+        boolean xlsx();
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /** Rows already parsed. */
+    private record Rows(List<String[]> cells, long[] lines) implements Batch {
+        public void rows(RowConsumer consumer) {
+            for (int i = 0; i < lines.length; i++) consumer.row(cells.get(i), lines[i]);
+        }
+    }
+
+    /** Whole records as bytes, decoded and parsed by whoever maps them. */
+    private record Chunk(CsvChunker.Chunk bytes, Charset charset, char separator) implements Batch {
+        public void rows(RowConsumer consumer) throws IOException {
+            // decoded straight into the parser's buffer; malformed bytes become U+FFFD as with a Reader
+            CharBuffer chars = CharBuffer.allocate(bytes.length());
+            CharsetDecoder dec = charset.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE);
+            // never more characters than bytes in the charsets CsvChunker accepts
+            if (dec.decode(ByteBuffer.wrap(bytes.bytes(), 0, bytes.length()), chars, true).isOverflow()
+                    || dec.flush(chars).isOverflow()) {
+                throw new IOException("Décodage impossible en " + charset + " (ligne " + bytes.firstLine() + ")");
+            }
+            CsvReader r = new CsvReader(chars.array(), chars.position(), separator, bytes.firstLine());
+            String[] row;
+            while ((row = r.next()) != null) {
+                if (!LineMapper.blank(row)) consumer.row(row, r.recordLine());
+            }
+        }
+    }
+
+    private static final class Chunked implements Source {
+        private final CsvChunker chunker;
+        private final RowSource.Dialect dialect;
+
+        Chunked(Path file, RowSource.Dialect dialect) throws IOException {
+            InputStream in = Files.newInputStream(file);
+            in.skipNBytes(dialect.bomLength());
+            this.chunker = new CsvChunker(in, dialect.separator(), 1);
+            this.dialect = dialect;
+        }
+
+        public Batch next(int targetBytes) throws IOException {
+            CsvChunker.Chunk c = chunker.next(targetBytes);
+            return c == null ? null : new Chunk(c, dialect.charset(), dialect.separator());
+        }
+
+        public String format() {
+            return dialect.describe();
+        }
+
+        public boolean xlsx() {
+            return false;
+        }
+
+        public void close() throws IOException {
+            chunker.close();
+        }
+    }
+
+    private record Sequential(RowSource rows) implements Source {
+        public Batch next(int targetBytes) throws IOException {
+            List<String[]> cells = new ArrayList<>(ROWS);
+            long[] lines = new long[ROWS];
+            String[] row;
+            while (cells.size() < ROWS && (row = rows.next()) != null) {
+                if (LineMapper.blank(row)) continue;
+                lines[cells.size()] = rows.line();
+                cells.add(row);
+            }
+            return cells.isEmpty() ? null : new Rows(cells, Arrays.copyOf(lines, cells.size()));
+        }
+
+        public String format() {
+            return rows.format();
+        }
+
+        public boolean xlsx() {
+            return rows.xlsx();
+        }
+
+        public void close() throws IOException {
+            rows.close();
+        }
     }
 }

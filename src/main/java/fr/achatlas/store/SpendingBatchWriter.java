@@ -1,7 +1,7 @@
 package fr.achatlas.store;
 
+import fr.achatlas.dedup.KeySet;
 import fr.achatlas.model.LineIssue;
-import fr.achatlas.model.SpendingLine;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
@@ -12,12 +12,19 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Writes one spending export into the store as a single transaction: lines are appended to a staging table, then
- * merged set-wise (line key = content hash ranked within the file; lines already stored become traced duplicates),
- * checked for the ×100 amount error, matched to the buyer's directions and services, counted, and committed.
+ * Writes one spending export into the store as a single transaction. The mapped lines arrive in file order as
+ * {@link SpendingChunk}s already rendered in a tab-separated spool file, which DuckDB reads once, straight into
+ * {@code spending_line}, at commit. On the way the writer gives each line its key (content hash; a content met again
+ * in the same file gets its rank mixed in, so two genuinely equal payments stay two lines) and collects the
+ * (buyer, direction, service) triples seen. At commit: lines already stored become traced duplicates, directions and
+ * services are matched to the buyer's organisation chart, the ×100 amount error is checked, counts are verified.
  * A crash or an error before the commit leaves the store exactly as it was.
  */
 public final class SpendingBatchWriter implements AutoCloseable {
@@ -30,118 +37,82 @@ public final class SpendingBatchWriter implements AutoCloseable {
     private final DuckDBConnection conn;
     private final int batchId;
     private final String fileName;
-    /** Lines are spooled to a temporary tab-separated file that DuckDB bulk-loads at commit: far faster than a row appender. */
     private final java.nio.file.Path spool;
-    private final java.io.Writer lines;
-    private final StringBuilder row = new StringBuilder(512);
+    private final java.io.OutputStream lines;
     private final DuckDBAppender issues;
+    private final DuckDBAppender occurrences;
+    /**
+     * Content hashes met so far in the file, and how often those met more than once were met: ranks repeats in memory
+     * while the file has at most {@code memoryKeys} lines (8 to 16 bytes a line); beyond, the store ranks them at
+     * commit from the spool, with the same result, so that a file of any size fits a small heap.
+     */
+    private KeySet seen = new KeySet(1 << 16);
+    private final Map<Long, Integer> repeats = new HashMap<>();
+    private final int memoryKeys;
+
+    /** Lines whose repeats are ranked in memory: {@code -Dachatlas.spending.memory-keys}, 8 million by default. */
+    public static final int MEMORY_KEYS = Integer.getInteger("achatlas.spending.memory-keys", 8_000_000);
+    private final Set<SpendingChunk.Unit> units = new HashSet<>();
     private long read;
     private long rejected;
     private long warnings;
     private boolean done;
 
-    private SpendingBatchWriter(DuckDBConnection conn, int batchId, String fileName) throws SQLException {
+    private SpendingBatchWriter(DuckDBConnection conn, int batchId, String fileName, int memoryKeys) throws SQLException {
         this.conn = conn;
+        this.memoryKeys = memoryKeys;
         this.batchId = batchId;
         this.fileName = fileName;
         try (Statement st = conn.createStatement()) {
             st.execute("""
-                    CREATE OR REPLACE TEMP TABLE stg_spending (line_number BIGINT, content_hash BIGINT, buyer_id VARCHAR,
-                        direction VARCHAR, service VARCHAR, payment_date DATE, amount_ht DECIMAL(18,2), amount_ttc DECIMAL(18,2),
-                        account VARCHAR, function_code VARCHAR, budget VARCHAR, supplier_id VARCHAR, supplier_id_type VARCHAR,
-                        supplier_siren VARCHAR, supplier_name VARCHAR, supplier_name_norm VARCHAR, contract_ref VARCHAR,
-                        invoice_ref VARCHAR, label VARCHAR)""");
-            st.execute("""
                     CREATE OR REPLACE TEMP TABLE stg_spending_issue (line_number BIGINT, rule VARCHAR, severity VARCHAR,
                         field VARCHAR, value VARCHAR, message VARCHAR)""");
+            st.execute("CREATE OR REPLACE TEMP TABLE stg_occ (line_number BIGINT, occ INTEGER)");
+            st.execute("CREATE OR REPLACE TEMP TABLE stg_seen_unit (unit_key BIGINT, buyer_id VARCHAR, direction VARCHAR, service VARCHAR)");
         }
         try {
             spool = java.nio.file.Files.createTempFile("achatlas-spending-", ".tsv");
-            lines = new java.io.BufferedWriter(new java.io.OutputStreamWriter(java.nio.file.Files.newOutputStream(spool),
-                    java.nio.charset.StandardCharsets.UTF_8), 1 << 20);
+            lines = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(spool), 1 << 20);
         } catch (java.io.IOException e) {
             throw new SQLException("Fichier temporaire impossible : " + e.getMessage(), e);
         }
         issues = conn.createAppender("temp", "main", "stg_spending_issue");
+        occurrences = conn.createAppender("temp", "main", "stg_occ");
     }
 
-    public static SpendingBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format)
-            throws SQLException {
+    public static SpendingBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format,
+                                            int memoryKeys) throws SQLException {
         return ImportBatches.begin(db, "SPENDING", filePath, fileName, fileSize, format,
-                (conn, id) -> new SpendingBatchWriter(conn, id, fileName));
+                (conn, id) -> new SpendingBatchWriter(conn, id, fileName, memoryKeys));
     }
 
     public int batchId() {
         return batchId;
     }
 
-    public void add(SpendingLine l, List<LineIssue> lineIssues) throws SQLException {
-        read++;
-        StringBuilder r = row;
-        r.setLength(0);
-        r.append(l.lineNumber()).append('\t').append(l.contentHash()).append('\t');
-        text(r, l.buyerId());
-        text(r, l.direction());
-        text(r, l.service());
-        r.append(l.paymentDate()).append('\t');
-        cents(r, l.amountHtCents());
-        cents(r, l.amountTtcCents());
-        text(r, l.account());
-        text(r, l.functionCode());
-        text(r, l.budget());
-        text(r, l.supplierId());
-        text(r, l.supplierIdType());
-        text(r, l.supplierSiren());
-        text(r, l.supplierName());
-        text(r, l.supplierNameNorm());
-        text(r, l.contractRef());
-        text(r, l.invoiceRef());
-        text(r, l.label());
-        r.setCharAt(r.length() - 1, '\n');
+    /** Adds the next batch of the file (batches must come in file order: line keys rank repeats by line). */
+    public void add(SpendingChunk c) throws SQLException {
         try {
-            lines.append(r);
+            lines.write(c.spool);
         } catch (java.io.IOException e) {
             throw new SQLException("Écriture du fichier temporaire impossible : " + e.getMessage(), e);
         }
-        for (LineIssue i : lineIssues) {
-            if (i.severity() == fr.achatlas.model.Severity.WARNING) warnings++;
-            issue(i);
+        if (seen != null && seen.size() + c.contentHashes.length > memoryKeys) {
+            seen = null;
+            repeats.clear();
         }
-    }
-
-    /** Tabs, line breaks and backslashes inside a text become spaces and '/': the spool has no quoting. */
-    private static void text(StringBuilder r, String v) {
-        if (v == null) {
-            r.append("\\N\t");
-            return;
+        for (int i = 0; seen != null && i < c.contentHashes.length; i++) {
+            long h = c.contentHashes[i];
+            if (!seen.add(h)) {
+                int occ = repeats.merge(h, 2, (a, b) -> a + 1);
+                occurrences.beginRow().append(c.lineNumbers[i]).append(occ).endRow();
+            }
         }
-        for (int i = 0; i < v.length(); i++) {
-            char c = v.charAt(i);
-            r.append(c == '\t' || c == '\n' || c == '\r' ? ' ' : c == '\\' ? '/' : c);
-        }
-        r.append('\t');
-    }
-
-    private static void cents(StringBuilder r, Long c) {
-        if (c == null) {
-            r.append("\\N\t");
-            return;
-        }
-        long v = c;
-        if (v < 0) {
-            r.append('-');
-            v = -v;
-        }
-        r.append(v / 100).append('.');
-        long f = v % 100;
-        if (f < 10) r.append('0');
-        r.append(f).append('\t');
-    }
-
-    public void reject(List<LineIssue> lineIssues) throws SQLException {
-        read++;
-        rejected++;
-        for (LineIssue i : lineIssues) issue(i);
+        for (LineIssue i : c.issues) issue(i);
+        units.addAll(c.units);
+        read += c.read();
+        rejected += c.rejected;
+        warnings += c.warnings;
     }
 
     private void issue(LineIssue i) throws SQLException {
@@ -160,30 +131,28 @@ public final class SpendingBatchWriter implements AutoCloseable {
             long t0 = System.nanoTime();
             issues.flush();
             issues.close();
+            occurrences.flush();
+            occurrences.close();
             try {
                 lines.close();
             } catch (java.io.IOException e) {
                 throw new SQLException(e.getMessage(), e);
             }
-            try (Statement st = conn.createStatement()) {
-                // Row order inside the staging tables is never relied upon (line numbers are columns): letting DuckDB
-                // drop it keeps large files (tens of millions of lines) within its memory limit.
-                st.execute("SET preserve_insertion_order = false");
-                st.execute("INSERT INTO stg_spending SELECT * FROM read_csv('" + spool.toString().replace("'", "''")
-                        + "', delim = '\t', header = false, quote = '', escape = '', nullstr = '\\N', auto_detect = false, "
-                        + "columns = {'line_number': 'BIGINT', 'content_hash': 'BIGINT', 'buyer_id': 'VARCHAR', "
-                        + "'direction': 'VARCHAR', 'service': 'VARCHAR', 'payment_date': 'DATE', 'amount_ht': 'DECIMAL(18,2)', "
-                        + "'amount_ttc': 'DECIMAL(18,2)', 'account': 'VARCHAR', 'function_code': 'VARCHAR', 'budget': 'VARCHAR', "
-                        + "'supplier_id': 'VARCHAR', 'supplier_id_type': 'VARCHAR', 'supplier_siren': 'VARCHAR', "
-                        + "'supplier_name': 'VARCHAR', 'supplier_name_norm': 'VARCHAR', 'contract_ref': 'VARCHAR', "
-                        + "'invoice_ref': 'VARCHAR', 'label': 'VARCHAR'})");
+            try (DuckDBAppender u = conn.createAppender("temp", "main", "stg_seen_unit")) {
+                for (SpendingChunk.Unit x : units) {
+                    u.beginRow().append(x.key()).append(x.buyerId()).append(x.direction()).append(x.service()).endRow();
+                }
             }
-            deleteSpool();
-            long t1 = System.nanoTime();
+            try (Statement st = conn.createStatement()) {
+                // Row order is never relied upon (line numbers are columns): letting DuckDB drop it keeps large files
+                // (tens of millions of lines) within its memory limit and lets it read the spool on every core.
+                st.execute("SET preserve_insertion_order = false");
+            }
             Counts c = merge(sha256, fileHasNoDecimals);
             if (Boolean.getBoolean("achatlas.timing")) {
-                System.err.printf("spending commit: flush %.1f s, merge %.1f s%n", (t1 - t0) / 1e9, (System.nanoTime() - t1) / 1e9);
+                System.err.printf("spending commit: %.1f s%n", (System.nanoTime() - t0) / 1e9);
             }
+            deleteSpool();
             conn.commit();
             done = true;
             return c;
@@ -198,74 +167,96 @@ public final class SpendingBatchWriter implements AutoCloseable {
         }
     }
 
+    /** Two different (buyer, direction, service) with the same 64-bit key: then the load joins on the texts. */
+    private boolean unitKeysCollide() {
+        Set<Long> keys = new HashSet<>();
+        for (SpendingChunk.Unit u : units) if (!keys.add(u.key())) return true;
+        return false;
+    }
+
+    /** The spool as a table: the columns {@link SpendingChunk.Builder} writes, in its order. */
+    private String spoolScan() {
+        return "read_csv('" + spool.toString().replace("'", "''")
+                + "', delim = '\t', header = false, quote = '', escape = '', nullstr = '\\N', auto_detect = false, "
+                + "columns = {'line_number': 'BIGINT', 'content_hash': 'BIGINT', 'buyer_id': 'VARCHAR', "
+                + "'direction': 'VARCHAR', 'service': 'VARCHAR', 'unit_key': 'BIGINT', 'payment_date': 'DATE', 'amount_ht': 'DECIMAL(18,2)', "
+                + "'amount_ttc': 'DECIMAL(18,2)', 'account': 'VARCHAR', 'function_code': 'VARCHAR', 'budget': 'VARCHAR', "
+                + "'supplier_id': 'VARCHAR', 'supplier_id_type': 'VARCHAR', 'supplier_siren': 'VARCHAR', "
+                + "'supplier_name': 'VARCHAR', 'supplier_name_norm': 'VARCHAR', 'contract_ref': 'VARCHAR', "
+                + "'invoice_ref': 'VARCHAR', 'label': 'VARCHAR'})";
+    }
+
+    /** A repeated content's rank (2, 3…) is mixed into its hash; a first occurrence keeps the bare hash. */
+    private static final String LINE_KEY = "CASE WHEN o.occ IS NULL THEN s.content_hash ELSE xor(s.content_hash, o.occ * 1000003) END";
+
     private Counts merge(String sha256, boolean noDecimals) throws SQLException {
         long loaded;
         long duplicates;
         lastTick = System.nanoTime();
         List<String> evidence = new ArrayList<>();
         try (Statement st = conn.createStatement()) {
-            // Rank equal contents within the file so that genuinely repeated lines (two equal payments) stay distinct.
-            // Only repeated contents need the window: a window over every line would hold the whole file in memory.
-            st.execute("""
-                    CREATE OR REPLACE TEMP TABLE stg_occ AS
-                    SELECT line_number, row_number() OVER (PARTITION BY content_hash ORDER BY line_number) AS occ
-                    FROM stg_spending
-                    WHERE content_hash IN (SELECT content_hash FROM stg_spending GROUP BY content_hash HAVING count(*) > 1)""");
-            st.execute("""
-                    CREATE OR REPLACE TEMP TABLE stg_keyed AS
-                    SELECT CASE WHEN o.occ IS NULL OR o.occ = 1 THEN s.content_hash ELSE xor(s.content_hash, o.occ * 1000003) END AS line_key, s.*
-                    FROM stg_spending s LEFT JOIN stg_occ o USING (line_number)""");
-            st.execute("DROP TABLE stg_occ");
-            st.execute("DROP TABLE stg_spending");
-            tick("line keys");
-            st.execute("""
-                    CREATE OR REPLACE TEMP TABLE stg_dup AS
-                    SELECT k.line_key, k.line_number FROM stg_keyed k
-                    WHERE k.line_key IN (SELECT line_key FROM spending_line WHERE buyer_id IN (SELECT DISTINCT buyer_id FROM stg_keyed))""");
+            if (seen == null) {
+                st.execute("CREATE OR REPLACE TEMP TABLE stg_occ AS SELECT line_number, occ FROM ("
+                        + "SELECT line_number, row_number() OVER (PARTITION BY content_hash ORDER BY line_number) AS occ FROM "
+                        + spoolScan() + " WHERE content_hash IN (SELECT content_hash FROM " + spoolScan()
+                        + " GROUP BY content_hash HAVING count(*) > 1)) WHERE occ > 1");
+                tick("repeats ranked in the store");
+            }
+            // Lines already stored (same key, same buyers): only worth a pass over the spool when these buyers have lines.
+            boolean buyersHaveLines = scalar(st, "SELECT count(*) FROM (SELECT 1 FROM spending_line "
+                    + "WHERE buyer_id IN (SELECT buyer_id FROM stg_seen_unit) LIMIT 1)") > 0;
+            if (buyersHaveLines) {
+                st.execute("CREATE OR REPLACE TEMP TABLE stg_dup AS SELECT " + LINE_KEY + " AS line_key, s.line_number FROM "
+                        + spoolScan() + " s LEFT JOIN stg_occ o USING (line_number) WHERE " + LINE_KEY
+                        + " IN (SELECT line_key FROM spending_line WHERE buyer_id IN (SELECT buyer_id FROM stg_seen_unit))");
+            } else {
+                st.execute("CREATE OR REPLACE TEMP TABLE stg_dup (line_key BIGINT, line_number BIGINT)");
+            }
             duplicates = scalar(st, "SELECT count(*) FROM stg_dup");
             tick("duplicates");
             st.execute("INSERT INTO spending_duplicate SELECT line_key, " + batchId + ", " + quote(fileName) + ", line_number FROM stg_dup");
-            tick("duplicate trace");
             // Directions and services: the buyer's organisation chart (buyer_unit), matched on names, once per distinct
             // (buyer, direction, service) rather than by updating every line.
             st.execute("""
                     CREATE OR REPLACE TEMP TABLE stg_unit AS
-                    WITH seen AS (SELECT DISTINCT buyer_id, direction, service FROM stg_keyed)
-                    SELECT s.buyer_id, s.direction, s.service, coalesce(
+                    SELECT s.unit_key, s.buyer_id, s.direction, s.service, coalesce(
                         (SELECT min(u.unit_id) FROM buyer_unit u
                          WHERE u.buyer_id = s.buyer_id AND lower(trim(u.direction)) = lower(trim(s.direction))
                            AND (lower(trim(u.service)) = lower(trim(s.service)) OR (u.service IS NULL AND s.service IS NULL))),
                         CASE WHEN s.direction IS NULL THEN
                             (SELECT min(u.unit_id) FROM buyer_unit u
                              WHERE u.buyer_id = s.buyer_id AND lower(trim(u.service)) = lower(trim(s.service))) END) AS unit_id
-                    FROM seen s""");
+                    FROM stg_seen_unit s""");
             tick("units");
             loaded = st.executeUpdate("""
                     INSERT INTO spending_line (line_key, batch_id, file_name, line_number, buyer_id, unit_id, direction, service,
                         payment_date, year, month, amount_ht, amount_ttc, amount, amount_basis, account, function_code, budget,
                         supplier_id, supplier_id_type, supplier_siren, supplier_name, supplier_name_norm,
                         supplier_match_method, supplier_match_confidence, contract_ref, invoice_ref, label)
-                    SELECT line_key, %d, %s, line_number, k.buyer_id, m.unit_id, k.direction, k.service, payment_date, year(payment_date),
+                    SELECT %s, %d, %s, s.line_number, s.buyer_id, m.unit_id, s.direction, s.service, payment_date, year(payment_date),
                         month(payment_date), amount_ht, amount_ttc, coalesce(amount_ht, amount_ttc),
                         CASE WHEN amount_ht IS NOT NULL THEN 'HT' ELSE 'TTC' END, account, function_code, budget,
                         supplier_id, supplier_id_type, supplier_siren, supplier_name, supplier_name_norm,
                         CASE WHEN supplier_id IS NOT NULL THEN 'ID' END, CASE WHEN supplier_id IS NOT NULL THEN 1.0 END,
                         contract_ref, invoice_ref, label
-                    FROM stg_keyed k
-                    LEFT JOIN stg_unit m ON m.buyer_id = k.buyer_id AND m.direction IS NOT DISTINCT FROM k.direction
-                                        AND m.service IS NOT DISTINCT FROM k.service
-                    WHERE NOT EXISTS (SELECT 1 FROM stg_dup d WHERE d.line_key = k.line_key)""".formatted(batchId, quote(fileName)));
+                    FROM %s s
+                    LEFT JOIN stg_occ o USING (line_number)
+                    LEFT JOIN stg_unit m ON %s
+                    WHERE s.line_number NOT IN (SELECT line_number FROM stg_dup)""".formatted(LINE_KEY, batchId, quote(fileName), spoolScan(),
+                    unitKeysCollide() ? "m.buyer_id = s.buyer_id AND m.direction IS NOT DISTINCT FROM s.direction "
+                            + "AND m.service IS NOT DISTINCT FROM s.service" : "m.unit_key = s.unit_key"));
+            tick("insert lines");
             st.execute("INSERT INTO spending_reject SELECT " + batchId + ", " + quote(fileName)
                     + ", line_number, rule, field, value, message FROM stg_spending_issue WHERE severity = 'FATAL'");
             st.execute("INSERT INTO spending_finding SELECT " + batchId + ", " + quote(fileName)
                     + ", line_number, rule, severity, field, value, message FROM stg_spending_issue WHERE severity <> 'FATAL'");
-            tick("insert lines, rejects, findings");
+            tick("rejects, findings");
             evidence.addAll(X100Check.run(conn, batchId, fileName, noDecimals));
             tick("x100 check");
             // Buyers seen only in spending still exist as buyers (the cartography lists them).
             st.execute("""
                     INSERT INTO buyer (buyer_id, siren) SELECT DISTINCT buyer_id, CASE WHEN length(buyer_id) = 14 THEN left(buyer_id, 9) END
-                    FROM stg_keyed WHERE buyer_id NOT IN (SELECT buyer_id FROM buyer)""");
+                    FROM stg_seen_unit WHERE buyer_id NOT IN (SELECT buyer_id FROM buyer)""");
             tick("buyers");
         }
         long suspect;
@@ -294,11 +285,10 @@ public final class SpendingBatchWriter implements AutoCloseable {
             ps.executeUpdate();
         }
         try (Statement st = conn.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS stg_keyed");
             st.execute("DROP TABLE IF EXISTS stg_occ");
             st.execute("DROP TABLE IF EXISTS stg_unit");
+            st.execute("DROP TABLE IF EXISTS stg_seen_unit");
             st.execute("DROP TABLE IF EXISTS stg_dup");
-            st.execute("DROP TABLE IF EXISTS stg_spending");
             st.execute("DROP TABLE IF EXISTS stg_spending_issue");
         }
         return new Counts(batchId, read, loaded, duplicates, rejected, warnings, suspect, evidence);
@@ -342,6 +332,7 @@ public final class SpendingBatchWriter implements AutoCloseable {
         deleteSpool();
         try {
             issues.close();
+            occurrences.close();
         } catch (SQLException ignored) {
             // rolled back below anyway
         }

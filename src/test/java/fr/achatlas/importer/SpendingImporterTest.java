@@ -105,6 +105,66 @@ class SpendingImporterTest {
         assertThat(imp.importFile(twice).duplicates()).isEqualTo(2);
     }
 
+    /**
+     * A file of several chunks (≈ 3 MB), mapped on several threads: every line keeps its own line number, rejects point
+     * at the right line, repeated contents are ranked in file order — and ranking them in the store (beyond the
+     * in-memory bound) gives exactly the same line keys.
+     */
+    @Test
+    void aLargeFileMappedInParallelKeepsLinesInOrderAndRanksRepeatsTheSameInMemoryAndInTheStore() throws Exception {
+        Path f = dir.resolve("gros.csv");
+        StringBuilder b = new StringBuilder(MANDATS_HEADER);
+        int lines = 20_000;
+        for (int k = 1; k <= lines; k++) {
+            String line;
+            if (k % 997 == 0) {
+                line = "R;20/03/2023;" + BUYER + ";Principal;6068;020;;;55210055400013;EGO;50,00;60,00;;Repas répété\r\n";
+            } else if (k % 4001 == 0) {
+                line = "M" + k + ";31/02/2023;" + BUYER + ";Principal;6068;020;;;55210055400013;EGO;50,00;60,00;;date fausse\r\n";
+            } else {
+                line = "M" + k + ";" + String.format("%02d/%02d/2024", 1 + k % 28, 1 + k % 9) + ";" + BUYER + ";Principal;6068;020;Direction "
+                        + (k % 7) + ";Service " + (k % 3) + ";55210055400013;Électricité Générale de l'Ouest;" + k + ",50;"
+                        + (k + 1) + ",80;;Ligne numéro " + k + " avec un libellé assez long pour remplir le fichier\r\n";
+            }
+            b.append(line);
+        }
+        Files.write(f, b.toString().getBytes(Encodings.CP1252));
+        assertThat(Files.size(f)).isGreaterThan(2L << 20);
+
+        SpendingImporter.Report r = new SpendingImporter(db, null, null).importFile(f);
+        int repeats = lines / 997;
+        int rejected = lines / 4001;
+        assertThat(r.read()).isEqualTo(lines);
+        assertThat(r.rejectedByRule()).containsExactly(java.util.Map.entry("SPENDING_DATE_INVALID", (long) rejected));
+        assertThat(r.loaded()).isEqualTo(lines - rejected);
+        var c = db.connection();
+        // the line number is the physical line (header = 1): record k is on line k + 1
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE invoice_ref LIKE 'M%' AND invoice_ref <> 'M' || (line_number - 1)")).isZero();
+        assertThat(count(c, "SELECT count(*) FROM spending_reject WHERE rule = 'SPENDING_DATE_INVALID' AND line_number = 4002")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE direction = 'Direction 3' AND service = 'Service 1' AND line_number = 11")).isEqualTo(1);
+        // the n-th copy of a repeated content (in file order) has the content hash mixed with n
+        assertThat(count(c, "SELECT count(DISTINCT line_key) FROM spending_line WHERE invoice_ref = 'R'")).isEqualTo(repeats);
+        assertThat(count(c, """
+                SELECT count(*) FROM (SELECT line_key, line_number, first_value(line_key) OVER (ORDER BY line_number) AS first_key,
+                    row_number() OVER (ORDER BY line_number) AS n FROM spending_line WHERE invoice_ref = 'R')
+                WHERE line_key <> CASE WHEN n = 1 THEN first_key ELSE xor(first_key, n * 1000003) END""")).isZero();
+        List<String> inMemory = keys(c);
+
+        try (Database other = Database.open(dir.resolve("t2.duckdb"))) {
+            SpendingImporter.Report r2 = new SpendingImporter(other, null, null).memoryKeys(1_000).importFile(f);
+            assertThat(r2.loaded()).isEqualTo(r.loaded());
+            assertThat(keys(other.connection())).isEqualTo(inMemory);
+        }
+    }
+
+    private static List<String> keys(java.sql.Connection c) throws Exception {
+        List<String> out = new java.util.ArrayList<>();
+        try (var st = c.createStatement(); var rs = st.executeQuery("SELECT line_number, line_key FROM spending_line ORDER BY line_number")) {
+            while (rs.next()) out.add(rs.getLong(1) + ":" + rs.getLong(2));
+        }
+        return out;
+    }
+
     private BigDecimal sum() throws Exception {
         try (var st = db.connection().createStatement(); var rs = st.executeQuery("SELECT sum(amount) FROM spending_line")) {
             rs.next();

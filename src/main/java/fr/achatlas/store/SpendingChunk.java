@@ -1,0 +1,189 @@
+package fr.achatlas.store;
+
+import fr.achatlas.model.LineIssue;
+import fr.achatlas.model.Severity;
+import fr.achatlas.model.SpendingLine;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The mapped lines of one batch of a spending file, already rendered in {@link SpendingBatchWriter}'s spool format by
+ * the thread that mapped them, so that the single writer only copies bytes. Lines keep file order.
+ */
+public final class SpendingChunk {
+
+    /** Where a line sits in its buyer's organisation, as written in the file. */
+    public record Unit(String buyerId, String direction, String service) {
+        /** A 64-bit FNV-1a hash of the three texts, written on each spool line so that the load joins on one number. */
+        long key() {
+            long h = 0xcbf29ce484222325L;
+            for (String s : new String[] {buyerId, direction, service}) {
+                if (s == null) {
+                    h = (h ^ 0x1F) * 0x100000001b3L;
+                    continue;
+                }
+                for (int i = 0; i < s.length(); i++) h = (h ^ s.charAt(i)) * 0x100000001b3L;
+                h = (h ^ 0x1E) * 0x100000001b3L;
+            }
+            return h;
+        }
+    }
+
+    final byte[] spool;
+    final long[] lineNumbers;
+    final long[] contentHashes;
+    final List<LineIssue> issues;
+    final long rejected;
+    final long warnings;
+    final Set<Unit> units;
+    final Map<String, Long> rejectedByRule;
+
+    private SpendingChunk(Builder b) {
+        this.spool = b.row.toString().getBytes(StandardCharsets.UTF_8);
+        this.lineNumbers = Arrays.copyOf(b.lineNumbers, b.lines);
+        this.contentHashes = Arrays.copyOf(b.hashes, b.lines);
+        this.issues = b.issues;
+        this.rejected = b.rejected;
+        this.warnings = b.warnings;
+        this.units = b.units;
+        this.rejectedByRule = b.rejectedByRule;
+    }
+
+    /** Lines read in this batch: kept ones and rejected ones. */
+    public long read() {
+        return lineNumbers.length + rejected;
+    }
+
+    /** The rejected lines of this batch by rule (FATAL issues). */
+    public Map<String, Long> rejectedByRule() {
+        return rejectedByRule;
+    }
+
+    /** Collects one batch; not thread-safe (one per batch). */
+    public static final class Builder {
+        private final StringBuilder row = new StringBuilder(1 << 16);
+        private long[] lineNumbers = new long[1024];
+        private long[] hashes = new long[1024];
+        private int lines;
+        private final List<LineIssue> issues = new ArrayList<>();
+        private long rejected;
+        private long warnings;
+        private final Set<Unit> units = new HashSet<>();
+        private final Map<String, Long> rejectedByRule = new TreeMap<>();
+        private Unit lastUnit;
+        private long lastUnitKey;
+
+        public void add(SpendingLine l, List<LineIssue> lineIssues) {
+            if (lines == lineNumbers.length) {
+                lineNumbers = Arrays.copyOf(lineNumbers, lines * 2);
+                hashes = Arrays.copyOf(hashes, lines * 2);
+            }
+            lineNumbers[lines] = l.lineNumber();
+            hashes[lines] = l.contentHash();
+            lines++;
+            StringBuilder r = row;
+            r.append(l.lineNumber()).append('\t').append(l.contentHash()).append('\t');
+            text(r, l.buyerId());
+            text(r, l.direction());
+            text(r, l.service());
+            if (lastUnit == null || !lastUnit.buyerId().equals(l.buyerId()) || !Objects.equals(lastUnit.direction(), l.direction())
+                    || !Objects.equals(lastUnit.service(), l.service())) {
+                // consecutive lines mostly share their unit: no set lookup nor hash then
+                lastUnit = new Unit(l.buyerId(), l.direction(), l.service());
+                lastUnitKey = lastUnit.key();
+                units.add(lastUnit);
+            }
+            r.append(lastUnitKey).append('\t');
+            date(r, l.paymentDate());
+            cents(r, l.amountHtCents());
+            cents(r, l.amountTtcCents());
+            text(r, l.account());
+            text(r, l.functionCode());
+            text(r, l.budget());
+            text(r, l.supplierId());
+            text(r, l.supplierIdType());
+            text(r, l.supplierSiren());
+            text(r, l.supplierName());
+            text(r, l.supplierNameNorm());
+            text(r, l.contractRef());
+            text(r, l.invoiceRef());
+            text(r, l.label());
+            r.setCharAt(r.length() - 1, '\n');
+            for (LineIssue i : lineIssues) {
+                if (i.severity() == Severity.WARNING) warnings++;
+                issues.add(i);
+            }
+        }
+
+        public void reject(List<LineIssue> lineIssues) {
+            rejected++;
+            for (LineIssue i : lineIssues) {
+                issues.add(i);
+                if (i.severity() == Severity.FATAL) rejectedByRule.merge(i.rule(), 1L, Long::sum);
+            }
+        }
+
+        public SpendingChunk build() {
+            return new SpendingChunk(this);
+        }
+
+        /** Tabs, line breaks and backslashes inside a text become spaces and '/': the spool has no quoting. */
+        private static void text(StringBuilder r, String v) {
+            if (v == null) {
+                r.append("\\N\t");
+                return;
+            }
+            int n = v.length();
+            int i = 0;
+            while (i < n) {
+                char c = v.charAt(i);
+                if (c == '\t' || c == '\n' || c == '\r' || c == '\\') break;
+                i++;
+            }
+            if (i == n) {
+                r.append(v); // the usual case: one bulk copy
+            } else {
+                for (i = 0; i < n; i++) {
+                    char c = v.charAt(i);
+                    r.append(c == '\t' || c == '\n' || c == '\r' ? ' ' : c == '\\' ? '/' : c);
+                }
+            }
+            r.append('\t');
+        }
+
+        private static void date(StringBuilder r, java.time.LocalDate d) {
+            int y = d.getYear();
+            if (y < 1000 || y > 9999) {
+                r.append(d).append('\t');
+                return;
+            }
+            int m = d.getMonthValue();
+            int day = d.getDayOfMonth();
+            r.append(y).append(m < 10 ? "-0" : "-").append(m).append(day < 10 ? "-0" : "-").append(day).append('\t');
+        }
+
+        private static void cents(StringBuilder r, Long c) {
+            if (c == null) {
+                r.append("\\N\t");
+                return;
+            }
+            long v = c;
+            if (v < 0) {
+                r.append('-');
+                v = -v;
+            }
+            r.append(v / 100).append('.');
+            long f = v % 100;
+            if (f < 10) r.append('0');
+            r.append(f).append('\t');
+        }
+    }
+}
