@@ -112,7 +112,8 @@ public final class SpendingImporter {
                     memoryKeys)) {
                 // results in file order; the bound keeps memory flat whatever the file size
                 BlockingQueue<Future<SpendingChunk>> inOrder = new ArrayBlockingQueue<>(MAPPERS * 4);
-                Reading task = new Reading(reader, pool, inOrder, batch -> map(batch, mapper.get()));
+                ThreadLocal<SpendingChunk.Builder> builder = ThreadLocal.withInitial(SpendingChunk.Builder::new);
+                Reading task = new Reading(reader, pool, inOrder, batch -> map(batch, mapper.get(), builder.get()));
                 Thread thread = Thread.ofPlatform().name("spending-reader").daemon().start(task);
                 try {
                     while (true) {
@@ -153,8 +154,7 @@ public final class SpendingImporter {
     }
 
     /** Parses and maps one batch (on a mapper thread). */
-    private static SpendingChunk map(SpendingReader.Batch batch, LineMapper mapper) throws IOException {
-        SpendingChunk.Builder out = new SpendingChunk.Builder();
+    private static SpendingChunk map(SpendingReader.Batch batch, LineMapper mapper, SpendingChunk.Builder out) throws IOException {
         batch.rows((cells, line) -> {
             LineMapper.Result r = mapper.map(cells, line);
             if (r.rejected()) out.reject(r.issues());

@@ -50,11 +50,11 @@ public final class SpendingChunk {
         this.spool = b.row.toString().getBytes(StandardCharsets.UTF_8);
         this.lineNumbers = Arrays.copyOf(b.lineNumbers, b.lines);
         this.contentHashes = Arrays.copyOf(b.hashes, b.lines);
-        this.issues = b.issues;
+        this.issues = List.copyOf(b.issues);
         this.rejected = b.rejected;
         this.warnings = b.warnings;
-        this.units = b.units;
-        this.rejectedByRule = b.rejectedByRule;
+        this.units = Set.copyOf(b.units);
+        this.rejectedByRule = Map.copyOf(b.rejectedByRule);
     }
 
     /** Lines read in this batch: kept ones and rejected ones. */
@@ -67,7 +67,7 @@ public final class SpendingChunk {
         return rejectedByRule;
     }
 
-    /** Collects one batch; not thread-safe (one per batch). */
+    /** Collects one batch at a time; reusable (its buffers keep their size from batch to batch), not thread-safe. */
     public static final class Builder {
         private final StringBuilder row = new StringBuilder(1 << 16);
         private long[] lineNumbers = new long[1024];
@@ -131,8 +131,18 @@ public final class SpendingChunk {
             }
         }
 
+        /** The batch collected so far; the builder is then empty, ready for the next one. */
         public SpendingChunk build() {
-            return new SpendingChunk(this);
+            SpendingChunk c = new SpendingChunk(this);
+            row.setLength(0);
+            lines = 0;
+            issues.clear();
+            rejected = 0;
+            warnings = 0;
+            units.clear();
+            rejectedByRule.clear();
+            lastUnit = null;
+            return c;
         }
 
         /** Tabs, line breaks and backslashes inside a text become spaces and '/': the spool has no quoting. */
