@@ -186,6 +186,27 @@ class SpendingImporterTest {
         assertThat(count(c, "SELECT count(*) FROM spending_line WHERE supplier_id_type = 'HORS-UE' AND amount = 12000")).isEqualTo(1);
     }
 
+    /** A charset where quotes and line breaks are not single bytes cannot be cut into chunks: read row by row instead. */
+    @Test
+    void aUtf16ExportIsReadRowByRowWithTheSameResult() throws Exception {
+        MappingProfile pipe = MappingProfile.named("paiements-pipe");
+        MappingProfile utf16 = new MappingProfile("pipe-utf16", "test", "UTF-16LE", pipe.separator(), pipe.decimal(), pipe.buyer(),
+                pipe.amountDivisor(), pipe.dateFallbackYear(), pipe.columns());
+        Path f = dir.resolve("paiements-utf16.txt");
+        Files.writeString(f, "siret_payeur|date_paiement|montant_ht|siret_fournisseur|nom_fournisseur|compte|direction|service|ref_marche|num_facture|libelle\r\n"
+                + "21350047000013|05/01/2024|1 234,56|55210055400013|Électricité Générale|6283|||||\"Nettoyage\nlocaux\"\r\n"
+                + "21350047000013|06/01/2024|douze|55210055400013|Électricité Générale|622|||||Audit\r\n", StandardCharsets.UTF_16LE);
+        SpendingImporter.Report r = new SpendingImporter(db, utf16, null).importFile(f);
+        assertThat(r.format()).contains("UTF-16LE");
+        assertThat(r.loaded()).isEqualTo(1);
+        assertThat(r.rejected()).isEqualTo(1);
+        var c = db.connection();
+        // the quoted label spans two lines (the record still starts on line 2); its line break becomes a space
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE line_number = 2 AND amount = 1234.56 "
+                + "AND supplier_name = 'Électricité Générale' AND label = 'Nettoyage locaux'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_reject WHERE line_number = 4 AND rule = 'SPENDING_AMOUNT_INVALID'")).isEqualTo(1);
+    }
+
     @Test
     void linesMeetTheirBuyersDirectionsAndServicesWhateverTheCaseAndSpaces() throws Exception {
         try (var st = db.connection().createStatement()) {
