@@ -4,7 +4,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Reads payment dates as exports write them: {@code dd/mm/yyyy} (also {@code -} or {@code .}), {@code dd/mm/yy},
+ * Reads payment dates as exports write them: {@code dd/mm/yyyy} (also {@code -} or {@code .}, and {@code d/m/yyyy}), {@code dd/mm/yy},
  * ISO {@code yyyy-mm-dd} (with an optional time part), and Excel serial numbers from XLSX cells. Null when unreadable.
  */
 public final class FrenchDates {
@@ -23,16 +23,18 @@ public final class FrenchDates {
             if (n >= 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
                 return LocalDate.of(num(s, 0, 4), num(s, 5, 7), num(s, 8, 10));
             }
-            char c2 = s.charAt(2);
-            if (n >= 8 && (c2 == '/' || c2 == '-' || c2 == '.') && s.charAt(5) == c2) {
-                int day = num(s, 0, 2);
-                int month = num(s, 3, 5);
-                int end = 6;
-                while (end < n && Character.isDigit(s.charAt(end))) end++;
-                int year = num(s, 6, end);
-                if (end - 6 == 2) year += year < 70 ? 2000 : 1900;
-                else if (end - 6 != 4) return null;
-                return LocalDate.of(year, month, day);
+            // day and month in one or two digits (5/3/2024 as some software writes it), the same separator twice
+            int d = digits(s, 0);
+            char sep = d < n ? s.charAt(d) : 0;
+            if ((d == 1 || d == 2) && (sep == '/' || sep == '-' || sep == '.')) {
+                int m = digits(s, d + 1);
+                if ((m - d - 1 == 1 || m - d - 1 == 2) && m < n && s.charAt(m) == sep) {
+                    int end = digits(s, m + 1);
+                    int year = num(s, m + 1, end);
+                    if (end - m - 1 == 2) year += year < 70 ? 2000 : 1900;
+                    else if (end - m - 1 != 4) return null;
+                    return LocalDate.of(year, num(s, d + 1, m), num(s, 0, d));
+                }
             }
             if (isSerial(s)) {
                 double serial = Double.parseDouble(s);
@@ -43,6 +45,13 @@ public final class FrenchDates {
             return null;
         }
         return null;
+    }
+
+    /** The end of the run of digits starting at {@code from}. */
+    private static int digits(String s, int from) {
+        int i = from;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
+        return i;
     }
 
     private static boolean isSerial(String s) {

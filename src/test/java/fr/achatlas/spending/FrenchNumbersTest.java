@@ -41,6 +41,12 @@ class FrenchNumbersTest {
         assertThat(FrenchDates.parse("30-01-19")).isEqualTo(LocalDate.of(2019, 1, 30));
         assertThat(FrenchDates.parse("2019-01-30T00:00:00")).isEqualTo(LocalDate.of(2019, 1, 30));
         assertThat(FrenchDates.parse("43495")).isEqualTo(LocalDate.of(2019, 1, 30));
+        assertThat(FrenchDates.parse("5/3/2024")).isEqualTo(LocalDate.of(2024, 3, 5));
+        assertThat(FrenchDates.parse("05.3.24")).isEqualTo(LocalDate.of(2024, 3, 5));
+        assertThat(FrenchDates.parse("15/03/2023 10:45")).isEqualTo(LocalDate.of(2023, 3, 15));
+        assertThat(FrenchDates.parse("5/3-2024")).isNull();
+        assertThat(FrenchDates.parse("123/3/2024")).isNull();
+        assertThat(FrenchDates.parse("5/3/202")).isNull();
         assertThat(FrenchDates.parse("31/02/2019")).isNull();
         assertThat(FrenchDates.parse("bientôt")).isNull();
     }
