@@ -46,7 +46,15 @@ public final class CsvReader implements AutoCloseable {
 
     /** The next record's fields, or null at end of input. Blank lines are returned as a single empty field. */
     public String[] next() throws IOException {
-        if (in == null) return nextInMemory();
+        if (in == null) {
+            String[] row = nextInMemory();
+            if (row != QUOTED) return row;
+        }
+        return parse();
+    }
+
+    /** The character-by-character state machine: any record, from a stream or from memory. */
+    private String[] parse() throws IOException {
         if (!fill()) return null;
         recordLine = line;
         fields.clear();
@@ -93,14 +101,19 @@ public final class CsvReader implements AutoCloseable {
         }
     }
 
+    /** Returned by {@link #nextInMemory()} for a record with a quoted field, left to {@link #parse()}. */
+    private static final String[] QUOTED = new String[0];
+
     /**
-     * {@link #next()} when the whole text is in {@code buf}: an unquoted field becomes a String straight from the
-     * buffer instead of being copied character by character. Same records, same lines (CsvChunkerTest compares both).
+     * {@link #next()} when the whole text is in {@code buf}: unquoted fields become Strings straight from the buffer
+     * instead of being copied character by character. A record with a quoted field (rare) is rewound and left to
+     * {@link #parse()}, so quoting has one definition. Same records, same lines (CsvChunkerTest compares both).
      */
     private String[] nextInMemory() {
         if (pos >= len) return null;
         recordLine = line;
         fields.clear();
+        int recordStart = pos;
         int start = pos;
         while (true) {
             if (pos >= len) {
@@ -118,51 +131,12 @@ public final class CsvReader implements AutoCloseable {
                 line++;
                 return fields.toArray(new String[0]);
             } else if (c == '"' && pos == start) {
-                fields.add(quotedInMemory());
-                // the field ends at the separator or line end that quotedInMemory stopped on
-                if (pos >= len) return fields.toArray(new String[0]);
-                c = buf[pos++];
-                if (c == sep) {
-                    start = pos;
-                } else {
-                    if (c == '\r' && pos < len && buf[pos] == '\n') pos++;
-                    line++;
-                    return fields.toArray(new String[0]);
-                }
+                pos = recordStart;
+                return QUOTED;
             } else {
                 pos++;
             }
         }
-    }
-
-    /** A field starting with a quote at {@code pos}; stops on the separator or line break that ends it. */
-    private String quotedInMemory() {
-        field.setLength(0);
-        pos++;
-        boolean quoted = true;
-        while (pos < len) {
-            char c = buf[pos];
-            if (quoted) {
-                pos++;
-                if (c == '"') {
-                    if (pos < len && buf[pos] == '"') {
-                        field.append('"');
-                        pos++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (c == '\n') line++;
-                    field.append(c);
-                }
-            } else if (c == sep || c == '\n' || c == '\r') {
-                break;
-            } else {
-                field.append(c); // after the closing quote, up to the separator: kept as written
-                pos++;
-            }
-        }
-        return field.toString();
     }
 
     private String value(boolean wasQuoted) {
