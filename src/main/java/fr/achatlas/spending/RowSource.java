@@ -37,20 +37,18 @@ interface RowSource extends AutoCloseable {
 
     static Dialect dialect(Path file, MappingProfile profile) throws IOException {
         byte[] head = new byte[8];
+        int n;
         try (InputStream in = Files.newInputStream(file)) {
-            int n = in.readNBytes(head, 0, head.length);
+            n = in.readNBytes(head, 0, head.length);
             if (n >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) return new Dialect(true, null, 0, ',');
         }
         Encodings.Detected enc = profile != null && profile.encoding() != null && !"auto".equalsIgnoreCase(profile.encoding())
                 ? new Encodings.Detected(java.nio.charset.Charset.forName(profile.encoding()), 0)
                 : Encodings.detect(file);
         int bom = enc.bomLength();
-        if (bom == 0 && enc.charset().name().equals("UTF-8")) {
-            // a BOM may still be present when the profile forced UTF-8
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] b = in.readNBytes(3);
-                if (b.length == 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) bom = 3;
-            }
+        if (bom == 0 && enc.charset().name().equals("UTF-8") && n >= 3
+                && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
+            bom = 3; // a BOM may still be present when the profile forced UTF-8
         }
         char sep;
         if (profile != null && profile.separator() != null && !"auto".equalsIgnoreCase(profile.separator())) {

@@ -167,13 +167,6 @@ public final class SpendingBatchWriter implements AutoCloseable {
         }
     }
 
-    /** Two different (buyer, direction, service) with the same 64-bit key: then the load joins on the texts. */
-    private boolean unitKeysCollide() {
-        Set<Long> keys = new HashSet<>();
-        for (SpendingChunk.Unit u : units) if (!keys.add(u.key())) return true;
-        return false;
-    }
-
     /** The spool as a table: the columns {@link SpendingChunk.Builder} writes, in its order. */
     private String spoolScan() {
         return "read_csv('" + spool.toString().replace("'", "''")
@@ -228,6 +221,8 @@ public final class SpendingBatchWriter implements AutoCloseable {
                              WHERE u.buyer_id = s.buyer_id AND lower(trim(u.service)) = lower(trim(s.service))) END) AS unit_id
                     FROM stg_seen_unit s""");
             tick("units");
+            // two different (buyer, direction, service) with the same 64-bit key: then the load joins on the texts
+            boolean unitKeysCollide = scalar(st, "SELECT count(*) - count(DISTINCT unit_key) FROM stg_seen_unit") > 0;
             loaded = st.executeUpdate("""
                     INSERT INTO spending_line (line_key, batch_id, file_name, line_number, buyer_id, unit_id, direction, service,
                         payment_date, year, month, amount_ht, amount_ttc, amount, amount_basis, account, function_code, budget,
@@ -243,7 +238,7 @@ public final class SpendingBatchWriter implements AutoCloseable {
                     LEFT JOIN stg_occ o USING (line_number)
                     LEFT JOIN stg_unit m ON %s
                     WHERE s.line_number NOT IN (SELECT line_number FROM stg_dup)""".formatted(LINE_KEY, batchId, quote(fileName), spoolScan(),
-                    unitKeysCollide() ? "m.buyer_id = s.buyer_id AND m.direction IS NOT DISTINCT FROM s.direction "
+                    unitKeysCollide ? "m.buyer_id = s.buyer_id AND m.direction IS NOT DISTINCT FROM s.direction "
                             + "AND m.service IS NOT DISTINCT FROM s.service" : "m.unit_key = s.unit_key"));
             tick("insert lines");
             st.execute("INSERT INTO spending_reject SELECT " + batchId + ", " + quote(fileName)
