@@ -172,10 +172,13 @@ class SpendingImporterTest {
         }
     }
 
+    static final String PAIEMENTS_HEADER = "siret_payeur|date_paiement|montant_ht|siret_fournisseur|nom_fournisseur|compte|"
+            + "direction|service|ref_marche|num_facture|libelle";
+
     @Test
     void pipeAndTabSeparatedUtf8WithBom() throws Exception {
         Path pipe = dir.resolve("paiements.txt");
-        Files.writeString(pipe, "\uFEFFsiret_payeur|date_paiement|montant_ht|siret_fournisseur|nom_fournisseur|compte|direction|service|ref_marche|num_facture|libelle\n"
+        Files.writeString(pipe, "\uFEFF" + PAIEMENTS_HEADER + "\n"
                 + "21350047000013|2024-01-05|1.234,56|BE0123456789|Brussels Cleaning NV|6283|||||Nettoyage\n"
                 + "21350047000013|05/01/2024|12 000|CHE123456789|Genève Conseil SA|622|||||Audit\n", StandardCharsets.UTF_8);
         SpendingImporter.Report r = new SpendingImporter(db, null, null).importFile(pipe);
@@ -193,7 +196,7 @@ class SpendingImporterTest {
         MappingProfile utf16 = new MappingProfile("pipe-utf16", "test", "UTF-16LE", pipe.separator(), pipe.decimal(), pipe.buyer(),
                 pipe.amountDivisor(), pipe.dateFallbackYear(), pipe.columns());
         Path f = dir.resolve("paiements-utf16.txt");
-        Files.writeString(f, "siret_payeur|date_paiement|montant_ht|siret_fournisseur|nom_fournisseur|compte|direction|service|ref_marche|num_facture|libelle\r\n"
+        Files.writeString(f, PAIEMENTS_HEADER + "\r\n"
                 + "21350047000013|05/01/2024|1 234,56|55210055400013|Électricité Générale|6283|||||\"Nettoyage\nlocaux\"\r\n"
                 + "21350047000013|06/01/2024|douze|55210055400013|Électricité Générale|622|||||Audit\r\n", StandardCharsets.UTF_16LE);
         SpendingImporter.Report r = new SpendingImporter(db, utf16, null).importFile(f);
@@ -216,7 +219,7 @@ class SpendingImporterTest {
                     + "('21350047100011', 'U-OTHER', 'Direction des bâtiments', 'Service maintenance')");
         }
         Path pipe = dir.resolve("paiements.txt");
-        Files.writeString(pipe, "siret_payeur|date_paiement|montant_ht|siret_fournisseur|nom_fournisseur|compte|direction|service|ref_marche|num_facture|libelle\n"
+        Files.writeString(pipe, PAIEMENTS_HEADER + "\n"
                 + BUYER + "|2024-01-05|100,00||Quincaillerie A|6068|DIRECTION DES BÂTIMENTS | service maintenance|||exact, casse et espaces\n"
                 + BUYER + "|2024-01-06|100,00||Quincaillerie A|6068|Direction des bâtiments||||direction seule\n"
                 + BUYER + "|2024-01-07|100,00||Quincaillerie A|6068||Comptabilité|||service seul\n"
