@@ -38,7 +38,7 @@ final class BatchMerge {
     BatchCounts run(Staging staged, long read, long warnings) throws SQLException {
         long t0 = System.nanoTime();
         try (Statement st = conn.createStatement()) {
-            for (String copy : Staging.copyNewRows()) sql(st, copy);
+            for (String copy : staged.copyNewRows()) sql(st, copy);
             step("new contracts", t0);
             // Modifications brought by copies: one row per (contract, content), from the first record that carries it.
             sql(st, """
@@ -86,8 +86,7 @@ final class BatchMerge {
                     sha, Timestamp.valueOf(LocalDateTime.now()), read, staged.loaded(), staged.duplicates(),
                     staged.rejected(), warnings, sameAs, batchId);
             for (String t : new String[]{"stg_dup", "stg_dup_modification", "stg_dup_holder", "stg_reject", "stg_party", "stg_buyer",
-                    "stg_mod_new", "stg_touched", "new_contract", "new_contract_holder", "new_contract_modification", "new_subcontract",
-                    "new_finding", "new_contract_source"}) {
+                    "stg_mod_new", "stg_touched"}) {
                 st.execute("DROP TABLE IF EXISTS " + t);
             }
             if (inStore != staged.loaded() || staged.loaded() + staged.duplicates() + staged.rejected() != read) {

@@ -15,6 +15,7 @@ public final class ContractBatchWriter implements AutoCloseable {
     private final int batchId;
     private final String fileName;
     private final Staging staging;
+    private final ContractChunk.Builder pending;
     private long staged;
     private boolean done;
 
@@ -22,7 +23,8 @@ public final class ContractBatchWriter implements AutoCloseable {
         this.conn = conn;
         this.batchId = batchId;
         this.fileName = fileName;
-        this.staging = new Staging(conn, batchId);
+        this.staging = new Staging(conn);
+        this.pending = new ContractChunk.Builder(batchId);
     }
 
     public static ContractBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format)
@@ -35,14 +37,35 @@ public final class ContractBatchWriter implements AutoCloseable {
         return batchId;
     }
 
+    /** A builder of chunks for this batch, for a thread that checks and renders records (one per thread). */
+    public ContractChunk.Builder newChunkBuilder() {
+        return new ContractChunk.Builder(batchId);
+    }
+
+    /** Adds one record (rendered here; importers render chunks on their own threads and {@link #add(ContractChunk)}). */
     public void add(StagedRecord record) throws SQLException {
-        staging.add(record);
-        staged++;
+        pending.add(record);
+        if (pending.size() >= 1_000) addPending();
+    }
+
+    /** Adds records checked, keyed and rendered elsewhere ({@link ContractChunk.Builder} with this batch's id). */
+    public void add(ContractChunk chunk) throws SQLException {
+        addPending();
+        staging.add(chunk);
+        staged += chunk.size();
+    }
+
+    private void addPending() throws SQLException {
+        if (pending.size() == 0) return;
+        ContractChunk c = pending.build();
+        staging.add(c);
+        staged += c.size();
     }
 
     /** Merges the staged records and commits. {@code warnings} is the number of warning findings over records read. */
     public BatchCounts commit(String fileSha256, long warnings) throws SQLException {
         try {
+            addPending();
             staging.flush();
             BatchCounts counts = new BatchMerge(conn, batchId, fileName, fileSha256).run(staging, staged, warnings);
             staging.close();
