@@ -6,10 +6,11 @@ import fr.achatlas.model.Finding;
 import fr.achatlas.model.ParsedRecord;
 import fr.achatlas.model.Rule;
 import fr.achatlas.model.Severity;
-import fr.achatlas.parse.DecpReader;
+import fr.achatlas.parse.DecpChunkSource;
 import fr.achatlas.parse.DecpReaders;
 import fr.achatlas.store.BatchCounts;
 import fr.achatlas.store.ContractBatchWriter;
+import fr.achatlas.store.ContractChunk;
 import fr.achatlas.store.Database;
 import fr.achatlas.store.StagedRecord;
 
@@ -23,23 +24,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * Imports DECP files: parse → check → key → stage → merge, one transaction per file.
  *
- * <p>Two threads share the work, which suits the 2-core target machine: a reader thread parses and maps the records
- * (the heaviest step); the calling thread checks, keys and appends them to the store (measured to balance the two).
- * They exchange chunks through a small bounded queue, so memory stays flat whatever the file size.
+ * <p>One thread reads the file in chunks of records, a pool (one thread per core, {@code -Dachatlas.decp.threads})
+ * parses, maps, checks, keys and renders them for the store, and the calling thread takes them in file order to
+ * decide duplicates and write ({@link InOrder}).
  */
 public final class DecpImporter {
 
-    private static final int CHUNK = 2_000;
-    private static final List<ParsedRecord> END = List.of();
+    /** Threads that parse, check and render records; the reading thread and the writer come on top. */
+    private static final int THREADS = Integer.getInteger("achatlas.decp.threads", Runtime.getRuntime().availableProcessors());
 
     private final Database db;
     private final Function<Contract, List<Finding>> checks;
@@ -91,51 +89,65 @@ public final class DecpImporter {
                 && !n.equals("generation-summary.json");
     }
 
+    /**
+     * Imports one file in one transaction. A JSON file is first read on every core ({@link DecpReaders#openChunks});
+     * if it departs from the plain shape that way of reading handles, the transaction is abandoned and the file read
+     * again by the streaming reader, which reports syntax errors and odd layouts exactly.
+     */
     public FileReport importFile(Path file) throws IOException, SQLException {
+        try {
+            return importFile(file, true);
+        } catch (InOrder.StageFailure e) {
+            if (!(e.getCause() instanceof DecpChunkSource.IrregularJsonException)) throw e;
+            if (System.getenv("ACHATLAS_TIMING") != null) System.err.println("[timing] " + e.getMessage());
+            return importFile(file, false);
+        }
+    }
+
+    private FileReport importFile(Path file, boolean split) throws IOException, SQLException {
         long t0 = System.nanoTime();
         long size = Files.size(file);
         progress.fileStarted(file, size);
         Tally tally = new Tally();
         try (InputStream raw = Files.newInputStream(file);
              MeteredInputStream metered = new MeteredInputStream(raw);
-             DecpReader reader = DecpReaders.open(new BufferedInputStream(metered, 1 << 16), file.getFileName().toString(), null);
+             DecpChunkSource source = DecpReaders.openChunks(new BufferedInputStream(metered, 1 << 16), file.getFileName().toString(), split);
              ContractBatchWriter writer = ContractBatchWriter.begin(db, file.toAbsolutePath().toString(),
-                     file.getFileName().toString(), size, formatName(reader))) {
-            BlockingQueue<List<ParsedRecord>> queue = new ArrayBlockingQueue<>(8);
-            ReaderTask task = new ReaderTask(reader, queue, metered);
-            Thread thread = Thread.ofPlatform().name("decp-reader").daemon().start(task);
-            try {
-                while (true) {
-                    List<ParsedRecord> chunk = queue.poll(1, TimeUnit.SECONDS);
-                    if (chunk == null) {
-                        if (!thread.isAlive() && queue.isEmpty()) break;
-                        continue;
-                    }
-                    if (chunk == END) break;
-                    for (ParsedRecord r : chunk) writer.add(stage(r, tally));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("Import interrompu", e);
-            } finally {
-                task.stop();
-            }
-            if (task.failure != null) throw task.failure;
+                     file.getFileName().toString(), size, formatName(source))) {
+            ThreadLocal<ContractChunk.Builder> builders = ThreadLocal.withInitial(writer::newChunkBuilder);
+            InOrder.run("decp", THREADS, () -> {
+                DecpChunkSource.Chunk c = source.next();
+                progress.bytesRead(metered.bytesRead());
+                return c;
+            }, chunk -> stage(chunk.parse(), builders.get()), staged -> {
+                writer.add(staged.chunk());
+                tally.add(staged.tally());
+            });
             if (System.getenv("ACHATLAS_TIMING") != null) {
-                System.err.printf("[timing] %-16s %6.2f s%n", "read + stage", (System.nanoTime() - t0) / 1e9);
+                System.err.printf("[timing] %-16s %6.2f s (%d threads)%n", "read + stage", (System.nanoTime() - t0) / 1e9, THREADS);
             }
             String sha = metered.finishSha256();
             progress.bytesRead(size);
             BatchCounts counts = writer.commit(sha, tally.warnings);
-            return new FileReport(file.toString(), formatName(reader), sha, counts.batchId(), counts.read(),
+            return new FileReport(file.toString(), formatName(source), sha, counts.batchId(), counts.read(),
                     counts.loaded(), counts.duplicates(), counts.rejected(), counts.newModifications(), counts.sameContentAs(),
                     tally.rejectedByRule, tally.warningsByRule, (System.nanoTime() - t0) / 1_000_000, null);
         }
     }
 
     /** An unrecognised file still gets a batch: its single rejected record says "format non reconnu". */
-    private static String formatName(DecpReader reader) {
-        return reader.format() == null ? "UNKNOWN" : reader.format().name();
+    private static String formatName(DecpChunkSource source) {
+        return source.format() == null ? "UNKNOWN" : source.format().name();
+    }
+
+    /** A chunk checked, keyed and rendered (on a pool thread), with its counts by rule. */
+    private record Staged(ContractChunk chunk, Tally tally) {
+    }
+
+    private Staged stage(List<ParsedRecord> records, ContractChunk.Builder out) {
+        Tally tally = new Tally();
+        for (ParsedRecord p : records) out.add(stage(p, tally));
+        return new Staged(out.build(), tally);
     }
 
     private StagedRecord stage(ParsedRecord p, Tally tally) {
@@ -167,67 +179,16 @@ public final class DecpImporter {
         return r;
     }
 
-    /** Counts of the records staged in one file. */
+    /** Counts of the records staged in one chunk, then in one file. */
     private static final class Tally {
         final Map<String, Long> rejectedByRule = new TreeMap<>();
         final Map<String, Long> warningsByRule = new TreeMap<>();
         long warnings;
-    }
 
-    private final class ReaderTask implements Runnable {
-        private final DecpReader reader;
-        private final BlockingQueue<List<ParsedRecord>> queue;
-        private final MeteredInputStream metered;
-        private volatile boolean stopped;
-        private volatile IOException failure;
-
-        ReaderTask(DecpReader reader, BlockingQueue<List<ParsedRecord>> queue, MeteredInputStream metered) {
-            this.reader = reader;
-            this.queue = queue;
-            this.metered = metered;
+        void add(Tally other) {
+            other.rejectedByRule.forEach((k, v) -> rejectedByRule.merge(k, v, Long::sum));
+            other.warningsByRule.forEach((k, v) -> warningsByRule.merge(k, v, Long::sum));
+            warnings += other.warnings;
         }
-
-        void stop() {
-            stopped = true;
-        }
-
-        @Override
-        public void run() {
-            List<ParsedRecord> chunk = new ArrayList<>(CHUNK);
-            try {
-                ParsedRecord p;
-                while (!stopped && (p = reader.next()) != null) {
-                    chunk.add(p);
-                    if (chunk.size() == CHUNK) {
-                        put(chunk);
-                        chunk = new ArrayList<>(CHUNK);
-                        progress.bytesRead(metered.bytesRead());
-                    }
-                }
-                if (!chunk.isEmpty()) put(chunk);
-            } catch (IOException e) {
-                failure = e;
-            } catch (RuntimeException e) {
-                failure = new IOException("Erreur interne pendant la lecture : " + e, e);
-            } finally {
-                try {
-                    if (!stopped) put(END);
-                } catch (RuntimeException ignored) {
-                    // interrupted while stopping: the caller is already gone
-                }
-            }
-        }
-
-        private void put(List<ParsedRecord> chunk) {
-            try {
-                while (!stopped && !queue.offer(chunk, 200, TimeUnit.MILLISECONDS)) {
-                    // the writer is busy: wait
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-
     }
 }

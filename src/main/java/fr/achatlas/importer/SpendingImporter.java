@@ -19,15 +19,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -39,7 +33,6 @@ public final class SpendingImporter {
 
     /** How many threads map lines: {@code -Dachatlas.spending.threads}, else one per core. */
     static final int MAPPERS = Integer.getInteger("achatlas.spending.threads", Runtime.getRuntime().availableProcessors());
-    private static final Future<SpendingChunk> END = CompletableFuture.completedFuture(null);
 
     /** The outcome of one file; {@code read = loaded + duplicates + rejected}. */
     public record Report(String file, String format, String profile, String sha256, int batchId, long read, long loaded,
@@ -106,46 +99,20 @@ public final class SpendingImporter {
                 return m;
             });
             SpendingBatchWriter.Counts counts;
-            ExecutorService pool = Executors.newFixedThreadPool(MAPPERS, Thread.ofPlatform().name("spending-mapper-", 1).daemon().factory());
             try (SpendingBatchWriter writer = SpendingBatchWriter.begin(db, file.toAbsolutePath().toString(),
                     file.getFileName().toString(), Files.size(file), reader.format() + " / " + reader.profile().name(),
                     memoryKeys)) {
-                // results in file order; the bound keeps memory flat whatever the file size
-                BlockingQueue<Future<SpendingChunk>> inOrder = new ArrayBlockingQueue<>(MAPPERS * 4);
                 ThreadLocal<SpendingChunk.Builder> builder = ThreadLocal.withInitial(SpendingChunk.Builder::new);
-                Reading task = new Reading(reader, pool, inOrder, batch -> map(batch, mapper.get(), builder.get()));
-                Thread thread = Thread.ofPlatform().name("spending-reader").daemon().start(task);
-                try {
-                    while (true) {
-                        Future<SpendingChunk> next = inOrder.poll(1, TimeUnit.SECONDS);
-                        if (next == null) {
-                            if (!thread.isAlive() && inOrder.isEmpty()) break;
-                            continue;
-                        }
-                        if (next == END) break;
-                        SpendingChunk chunk = next.get();
-                        writer.add(chunk);
-                        chunk.rejectedByRule().forEach((rule, n) -> rejectedByRule.merge(rule, n, Long::sum));
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IOException("Import interrompu", e);
-                } catch (ExecutionException e) {
-                    Throwable cause = e.getCause();
-                    if (cause instanceof IOException io) throw io;
-                    throw new IOException("Erreur interne pendant la lecture : " + cause, cause);
-                } finally {
-                    task.stopped = true;
-                }
-                if (task.failure != null) throw task.failure;
+                InOrder.run("spending", MAPPERS, reader::next, batch -> map(batch, mapper.get(), builder.get()), chunk -> {
+                    writer.add(chunk);
+                    chunk.rejectedByRule().forEach((rule, n) -> rejectedByRule.merge(rule, n, Long::sum));
+                });
                 if (Boolean.getBoolean("achatlas.timing")) {
                     System.err.printf("spending read, map, spool (%d mappers): %.1f s%n", MAPPERS, (System.nanoTime() - t0) / 1e9);
                 }
                 long amounts = mappers.stream().mapToLong(LineMapper::amountsRead).sum();
                 long withDecimals = mappers.stream().mapToLong(LineMapper::amountsWithDecimals).sum();
                 counts = writer.commit(join(sha), amounts >= 20 && withDecimals == 0);
-            } finally {
-                pool.shutdownNow();
             }
             return new Report(file.toString(), reader.format(), reader.profile().name(), join(sha), counts.batchId(),
                     counts.read(), counts.loaded(), counts.duplicates(), counts.rejected(), counts.warnings(),
@@ -198,54 +165,6 @@ public final class SpendingImporter {
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Cuts the file into batches and queues their mapping, in file order. */
-    private static final class Reading implements Runnable {
-        private final SpendingReader reader;
-        private final ExecutorService pool;
-        private final BlockingQueue<Future<SpendingChunk>> inOrder;
-        private final Mapping mapping;
-        volatile boolean stopped;
-        volatile IOException failure;
-
-        interface Mapping {
-            SpendingChunk map(SpendingReader.Batch batch) throws IOException;
-        }
-
-        Reading(SpendingReader reader, ExecutorService pool, BlockingQueue<Future<SpendingChunk>> inOrder, Mapping mapping) {
-            this.reader = reader;
-            this.pool = pool;
-            this.inOrder = inOrder;
-            this.mapping = mapping;
-        }
-
-        @Override
-        public void run() {
-            try {
-                SpendingReader.Batch b;
-                while (!stopped && (b = reader.next()) != null) {
-                    SpendingReader.Batch batch = b;
-                    put(pool.submit(() -> mapping.map(batch)));
-                }
-            } catch (IOException e) {
-                failure = e;
-            } catch (RuntimeException e) {
-                failure = new IOException("Erreur interne pendant la lecture : " + e, e);
-            } finally {
-                if (!stopped) put(END);
-            }
-        }
-
-        private void put(Future<SpendingChunk> f) {
-            try {
-                while (!stopped && !inOrder.offer(f, 200, TimeUnit.MILLISECONDS)) {
-                    // the writer is busy
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 }

@@ -85,6 +85,45 @@ public final class DecpReaders {
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), format, fileName, fileSha256);
     }
 
+    /**
+     * Opens a file for reading in chunks ({@link DecpChunkSource}). With {@code split}, a JSON file is cut into raw
+     * records parsed later on any thread ({@link JsonSplitSource}); otherwise, and for XML, records are read one by one
+     * by the streaming reader on the calling thread and handed out in chunks.
+     */
+    public static DecpChunkSource openChunks(InputStream stream, String fileName, boolean split) throws IOException {
+        BufferedInputStream in = stream instanceof BufferedInputStream b ? b : new BufferedInputStream(stream, 1 << 16);
+        in.mark(SNIFF_BYTES + 1);
+        byte[] head = in.readNBytes(SNIFF_BYTES);
+        in.reset();
+        SourceFormat format = detect(head);
+        if (split && format != null && !format.isXml()) {
+            in.skipNBytes(bomLength(head));
+            return new JsonSplitSource(in, format, fileName);
+        }
+        return new SequentialSource(open(in, fileName, null));
+    }
+
+    /** The streaming reader's records, read on the calling thread, handed out a thousand at a time. */
+    private record SequentialSource(DecpReader reader) implements DecpChunkSource {
+        @Override
+        public SourceFormat format() {
+            return reader.format();
+        }
+
+        @Override
+        public Chunk next() throws IOException {
+            List<ParsedRecord> records = new java.util.ArrayList<>(1_000);
+            ParsedRecord r;
+            while (records.size() < 1_000 && (r = reader.next()) != null) records.add(r);
+            return records.isEmpty() ? null : () -> records;
+        }
+
+        @Override
+        public void close() throws IOException {
+            reader.close();
+        }
+    }
+
     static SourceFormat detect(byte[] head) {
         int i = bomLength(head);
         while (i < head.length && isWhitespace(head[i])) i++;

@@ -6,19 +6,14 @@ import fr.achatlas.model.ParsedRecord;
 import fr.achatlas.model.Provenance;
 import fr.achatlas.model.Rule;
 import fr.achatlas.model.SourceFormat;
-import fr.achatlas.normalise.Texts;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
-import tools.jackson.core.TokenStreamFactory;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.json.JsonReadFeature;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,32 +26,22 @@ import java.util.List;
  */
 final class JsonDecpReader implements DecpReader {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS)
-            .enable(JsonReadFeature.ALLOW_LEADING_PLUS_SIGN_FOR_NUMBERS)
-            .enable(JsonReadFeature.ALLOW_LEADING_ZEROS_FOR_NUMBERS)
-            // interned names let TreeObject find keys by identity with the mapper's literals
-            .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES)
-            .build();
-
     private enum State { START, ROOT_OBJECT, MARCHES_OBJECT, IN_ARRAY, DONE }
 
     private final JsonParser parser;
     private final SourceFormat format;
     private final String fileName;
     private final String fileSha256;
-    private final DecpRecordMapper mapper = new DecpRecordMapper();
+    private final JsonTrees trees = new JsonTrees();
 
     private State state = State.START;
     private State afterArray;
     private ContractKind arrayKind;
     private boolean recordsFound;
     private long position;
-    private boolean controlCharsInRecord;
 
     JsonDecpReader(InputStream in, SourceFormat format, String fileName, String fileSha256) {
-        this.parser = FACTORY.createParser(in);
+        this.parser = JsonTrees.FACTORY.createParser(in);
         this.format = format;
         this.fileName = fileName;
         this.fileSha256 = fileSha256;
@@ -106,8 +91,8 @@ final class JsonDecpReader implements DecpReader {
                     else if (name.equals("marches") && t == JsonToken.START_OBJECT) {
                         recordsFound = true;
                         state = State.MARCHES_OBJECT;
-                    } else if (kindOfList(name) != null) {
-                        ParsedRecord r = list(kindOfList(name), t, State.ROOT_OBJECT);
+                    } else if (JsonTrees.kindOfList(name) != null) {
+                        ParsedRecord r = list(JsonTrees.kindOfList(name), t, State.ROOT_OBJECT);
                         if (r != null) return r;
                     } else parser.skipChildren();
                 }
@@ -118,7 +103,7 @@ final class JsonDecpReader implements DecpReader {
                         continue;
                     }
                     JsonToken t = parser.nextToken();
-                    ContractKind kind = kindOfList(name);
+                    ContractKind kind = JsonTrees.kindOfList(name);
                     if (kind != null) {
                         ParsedRecord r = list(kind, t, State.MARCHES_OBJECT);
                         if (r != null) return r;
@@ -135,12 +120,6 @@ final class JsonDecpReader implements DecpReader {
                 }
             }
         }
-    }
-
-    private static ContractKind kindOfList(String name) {
-        if (name.equals("marche")) return ContractKind.MARCHE;
-        if (name.equals("contrat-concession")) return ContractKind.CONCESSION;
-        return null;
     }
 
     /** A v2 list, or a single object where a list was expected (then returned as one record at once). */
@@ -163,53 +142,10 @@ final class JsonDecpReader implements DecpReader {
     }
 
     private ParsedRecord record(JsonToken first, ContractKind kind) {
-        controlCharsInRecord = false;
-        Object tree = first == JsonToken.START_OBJECT ? object(40) : value(first);
+        // counted once read: a record broken by a syntax error is counted by the PARSE_ERROR record that replaces it
+        ParsedRecord r = trees.record(parser, first, kind, new DecpRecordMapper.Context(fileName, fileSha256, position + 1, format));
         position++;
-        List<Finding> pre = controlCharsInRecord
-                ? List.of(Rule.CONTROL_CHARACTERS_REMOVED.finding("enregistrement", null,
-                "Caractères de contrôle supprimés du texte de l'enregistrement."))
-                : List.of();
-        return mapper.map(tree, kind, new DecpRecordMapper.Context(fileName, fileSha256, position, format), pre);
-    }
-
-    private Object value(JsonToken t) {
-        return switch (t) {
-            case START_OBJECT -> object(4);
-            case START_ARRAY -> array();
-            case VALUE_STRING -> string(parser.getString());
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> new JsonNumberText(parser.getString());
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            default -> null;
-        };
-    }
-
-    private TreeObject object(int capacity) {
-        TreeObject m = new TreeObject(capacity);
-        String name;
-        while ((name = parser.nextName()) != null) {
-            Object v = value(parser.nextToken());
-            if (v != null) m.put(name, v);
-        }
-        return m;
-    }
-
-    private List<Object> array() {
-        List<Object> l = new ArrayList<>(4);
-        JsonToken t;
-        while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-            if (t == null) throw new IllegalStateException("fin de flux dans une liste");
-            Object v = value(t);
-            if (v != null) l.add(v);
-        }
-        return l;
-    }
-
-    private String string(String s) {
-        String clean = Texts.stripControls(s);
-        if (clean != s) controlCharsInRecord = true;
-        return clean;
+        return r;
     }
 
     private ParsedRecord syntaxError(JacksonException e) {

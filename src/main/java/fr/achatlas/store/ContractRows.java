@@ -221,6 +221,10 @@ final class ContractRows {
             a.appendNull();
             return;
         }
+        if (values.size() == 1) { // the usual case
+            a.append(values.iterator().next());
+            return;
+        }
         StringBuilder b = new StringBuilder();
         for (String v : values) {
             if (!b.isEmpty()) b.append(LIST_SEPARATOR);

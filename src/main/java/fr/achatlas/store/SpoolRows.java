@@ -1,13 +1,17 @@
 package fr.achatlas.store;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
  * Rows rendered as UTF-8 lines of a tab-separated spool file, in the dialect {@link ContractSpool} reads back:
- * {@code \N} is NULL; a text that is empty, equals {@code \N}, or holds a tab, a line break or a double quote is
- * written between double quotes (quotes doubled), so every text comes back exactly as it was. Such texts are rare:
+ * {@code \N} is NULL; a text that is empty, equals {@code \N}, or holds a control character (tab, line break…) or a
+ * double quote is written between double quotes (quotes doubled), so every text comes back exactly as it was. Such texts are rare:
  * the usual text is copied as is. Not thread-safe; one per thread.
  */
 final class SpoolRows implements RowSink {
@@ -55,52 +59,49 @@ final class SpoolRows implements RowSink {
     @Override
     public SpoolRows append(String v) {
         if (v == null) return appendNull();
-        int n = v.length();
-        boolean quote = n == 0 || (n == 2 && v.charAt(0) == '\\' && v.charAt(1) == 'N');
-        for (int i = 0; i < n && !quote; i++) {
-            char c = v.charAt(i);
-            quote = c == '\t' || c == '\n' || c == '\r' || c == '"';
-        }
-        ensure(n * 3 + 3);
-        if (quote) {
-            buf[size++] = '"';
-            for (int i = 0; i < n; i++) {
-                char c = v.charAt(i);
-                if (c == '"') buf[size++] = '"';
-                i = put(v, i, c);
-            }
-            ensure(2);
-            buf[size++] = '"';
-        } else {
-            for (int i = 0; i < n; i++) i = put(v, i, v.charAt(i));
-        }
+        // String.getBytes has vectorised paths (an ASCII text is one copy); then one pass, eight bytes at a time
+        byte[] u = v.getBytes(StandardCharsets.UTF_8);
+        int n = u.length;
+        if (n == 0 || (n == 2 && u[0] == '\\' && u[1] == 'N') || needsQuotes(u)) return quoted(u);
+        ensure(n + 1);
+        System.arraycopy(u, 0, buf, size, n);
+        size += n;
         buf[size++] = '\t';
         return this;
     }
 
-    /** Encodes one char (two for a surrogate pair) in UTF-8; returns the index of the last char consumed. */
-    private int put(String v, int i, char c) {
-        if (c < 0x80) {
-            buf[size++] = (byte) c;
-        } else if (c < 0x800) {
-            buf[size++] = (byte) (0xC0 | (c >> 6));
-            buf[size++] = (byte) (0x80 | (c & 0x3F));
-        } else if (Character.isHighSurrogate(c) && i + 1 < v.length() && Character.isLowSurrogate(v.charAt(i + 1))) {
-            int cp = Character.toCodePoint(c, v.charAt(i + 1));
-            ensure(4);
-            buf[size++] = (byte) (0xF0 | (cp >> 18));
-            buf[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-            buf[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-            buf[size++] = (byte) (0x80 | (cp & 0x3F));
-            return i + 1;
-        } else if (Character.isSurrogate(c)) {
-            buf[size++] = '?'; // an unpaired surrogate has no UTF-8 form; String.getBytes writes '?' too
-        } else {
-            buf[size++] = (byte) (0xE0 | (c >> 12));
-            buf[size++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-            buf[size++] = (byte) (0x80 | (c & 0x3F));
+    /** Between double quotes, quotes doubled (UTF-8 continuation bytes never look like ASCII, so bytes will do). */
+    private SpoolRows quoted(byte[] u) {
+        ensure(u.length * 2 + 3);
+        buf[size++] = '"';
+        for (byte c : u) {
+            if (c == '"') buf[size++] = '"';
+            buf[size++] = c;
         }
-        return i;
+        buf[size++] = '"';
+        buf[size++] = '\t';
+        return this;
+    }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /** A control character (tab, line break…) or a double quote: the text must be quoted. */
+    private static boolean needsQuotes(byte[] u) {
+        int i = 0;
+        for (; i + 8 <= u.length; i += 8) {
+            long x = (long) LONGS.get(u, i);
+            long below20 = (x - 0x20 * ONES) & ~x & HIGHS; // a byte < 0x20 (bytes >= 0x80 excluded by ~x)
+            long y = x ^ ('"' * ONES);
+            long quote = (y - ONES) & ~y & HIGHS;
+            if ((below20 | quote) != 0) return true;
+        }
+        for (; i < u.length; i++) {
+            byte c = u[i];
+            if ((c >= 0 && c < 0x20) || c == '"') return true;
+        }
+        return false;
     }
 
     @Override
