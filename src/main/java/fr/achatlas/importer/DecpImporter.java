@@ -42,6 +42,7 @@ public final class DecpImporter {
     private final Database db;
     private final Function<Contract, List<Finding>> checks;
     private final ProgressListener progress;
+    private boolean splitJson = true;
 
     /** Receives the number of bytes read so far of the current file, and the start of each file. */
     public interface ProgressListener {
@@ -59,6 +60,12 @@ public final class DecpImporter {
         this.db = db;
         this.checks = checks;
         this.progress = progress;
+    }
+
+    /** Whether JSON files are read in chunks on every core (the default) or by the streaming reader, for comparisons. */
+    DecpImporter splitJson(boolean split) {
+        this.splitJson = split;
+        return this;
     }
 
     /** Imports the given files and the DECP files (*.json, *.xml) found under the given directories, in name order. */
@@ -95,6 +102,7 @@ public final class DecpImporter {
      * again by the streaming reader, which reports syntax errors and odd layouts exactly.
      */
     public FileReport importFile(Path file) throws IOException, SQLException {
+        if (!splitJson) return importFile(file, false);
         try {
             return importFile(file, true);
         } catch (InOrder.StageFailure e) {
@@ -124,7 +132,12 @@ public final class DecpImporter {
                 tally.add(staged.tally());
             });
             if (System.getenv("ACHATLAS_TIMING") != null) {
-                System.err.printf("[timing] %-16s %6.2f s (%d threads)%n", "read + stage", (System.nanoTime() - t0) / 1e9, THREADS);
+                System.err.printf("[timing] %-16s %6.2f s (%d threads; CPU so far: process %.1f s, writer %.1f s, JIT %.1f s, GC %.1f s)%n",
+                        "read + stage", (System.nanoTime() - t0) / 1e9, THREADS, processCpuSeconds(),
+                        java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9,
+                        java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3,
+                        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() / 1e3);
             }
             String sha = metered.finishSha256();
             progress.bytesRead(size);
@@ -133,6 +146,11 @@ public final class DecpImporter {
                     counts.loaded(), counts.duplicates(), counts.rejected(), counts.newModifications(), counts.sameContentAs(),
                     tally.rejectedByRule, tally.warningsByRule, (System.nanoTime() - t0) / 1_000_000, null);
         }
+    }
+
+    private static double processCpuSeconds() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime() / 1e9;
     }
 
     /** An unrecognised file still gets a batch: its single rejected record says "format non reconnu". */

@@ -1,6 +1,7 @@
 package fr.achatlas.importer;
 
 import fr.achatlas.check.ContractChecks;
+import fr.achatlas.generate.TerritoryGenerator;
 import fr.achatlas.store.Database;
 import fr.achatlas.store.StoreSnapshot;
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +16,7 @@ import java.util.List;
 
 import static fr.achatlas.store.StoreSnapshot.count;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The whole import path on the project's own fixtures (no ../shared needed). */
 class DecpImporterTest {
@@ -57,6 +59,29 @@ class DecpImporterTest {
         assertThat(count(db.connection(), "SELECT count(*) FROM finding WHERE rule = 'DATE_TIMEZONE_REMOVED'")).isPositive();
         assertThat(count(db.connection(), "SELECT count(*) FROM finding WHERE rule = 'CPV_REPAIRED' AND value = '7731300'")).isPositive();
         assertThat(r.warningsByRule()).isNotEmpty();
+    }
+
+    @Test
+    void readingJsonOnEveryCoreStoresExactlyWhatTheStreamingReaderStores() throws Exception {
+        Path territory = dir.resolve("territory");
+        new TerritoryGenerator().generate(territory, 11);
+        List<Path> inputs = List.of(territory, FIXTURES);
+        ImportReport parallel = importer.importAll(inputs);
+        var stored = StoreSnapshot.of(db.connection());
+        long batches = count(db.connection(), "SELECT count(*) FROM import_batch");
+
+        try (Database streamed = Database.open(dir.resolve("streamed.duckdb"))) {
+            ImportReport sequential = new DecpImporter(streamed, new ContractChecks(LocalDate.of(2025, 6, 1))::check,
+                    DecpImporter.ProgressListener.NONE).splitJson(false).importAll(inputs);
+            assertThat(StoreSnapshot.of(streamed.connection())).isEqualTo(stored);
+            assertThat(parallel.files()).extracting(FileReport::read, FileReport::loaded, FileReport::duplicates,
+                    FileReport::rejected, FileReport::rejectedByRule, FileReport::warningsByRule)
+                    .isEqualTo(sequential.files().stream().map(f -> tuple(f.read(), f.loaded(),
+                            f.duplicates(), f.rejected(), f.rejectedByRule(), f.warningsByRule())).toList());
+        }
+        // the broken JSON files were read again by the streaming reader: one batch per file, no trace of the first try
+        assertThat(batches).isEqualTo(parallel.files().size());
+        assertThat(parallel.loaded()).isGreaterThan(2_000);
     }
 
     @Test
