@@ -19,18 +19,18 @@ public final class ContractBatchWriter implements AutoCloseable {
     private long staged;
     private boolean done;
 
-    private ContractBatchWriter(DuckDBConnection conn, int batchId, String fileName) throws SQLException {
+    private ContractBatchWriter(DuckDBConnection conn, int batchId, String fileName, java.nio.file.Path spoolDir) throws SQLException {
         this.conn = conn;
         this.batchId = batchId;
         this.fileName = fileName;
-        this.staging = new Staging(conn);
+        this.staging = new Staging(conn, spoolDir);
         this.pending = new ContractChunk.Builder(batchId);
     }
 
     public static ContractBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format)
             throws SQLException {
         return ImportBatches.begin(db, "DECP", filePath, fileName, fileSize, format,
-                (conn, id) -> new ContractBatchWriter(conn, id, fileName));
+                (conn, id) -> new ContractBatchWriter(conn, id, fileName, ImportBatches.spoolDirectory(db)));
     }
 
     public int batchId() {

@@ -18,7 +18,8 @@ import java.util.List;
  * The rows of an import's new contracts, spooled to one temporary tab-separated file per table and read by DuckDB in
  * one statement per table at commit: measured several times faster than appending them (the appender's flush into
  * even an in-memory table cost more than the whole parse), and the rows are rendered on every core beforehand.
- * The files live in the system's temporary directory and are deleted when the import ends, whatever happens.
+ * The files live in the store's spool folder ({@link Database#spoolDirectory()}) and are deleted when the import
+ * ends, whatever happens — or, after a crash, when the store is next opened.
  */
 final class ContractSpool implements AutoCloseable {
 
@@ -31,11 +32,11 @@ final class ContractSpool implements AutoCloseable {
     private final long[] written = new long[TABLES.size()];
     private final String[] columns = new String[TABLES.size()];
 
-    ContractSpool(DuckDBConnection conn) throws SQLException {
+    ContractSpool(DuckDBConnection conn, Path dir) throws SQLException {
         try {
             for (int t = 0; t < files.length; t++) {
                 columns[t] = columns(conn, TABLES.get(t));
-                files[t] = Files.createTempFile("achatlas-" + TABLES.get(t) + "-", ".tsv");
+                files[t] = Files.createTempFile(dir, TABLES.get(t) + "-", ".tsv");
                 out[t] = new BufferedOutputStream(Files.newOutputStream(files[t]), 1 << 18);
             }
         } catch (IOException e) {

@@ -46,7 +46,32 @@ public final class Database implements AutoCloseable {
         if (threads != null && threads.matches("[1-9]\\d{0,2}")) setThreads(conn, Integer.parseInt(threads));
         Database db = new Database(absolute, conn);
         Migrations.apply(conn);
+        db.clearSpool();
         return db;
+    }
+
+    /**
+     * Where imports write their temporary spool files: a folder beside the store ({@code achatlas.duckdb.spool}), on
+     * the same disk. An import killed mid-way (even {@code kill -9}) leaves its spool there; it is removed when a later
+     * process opens the store — DuckDB lets one process at a time write a store, so the process that wrote those files
+     * is gone by then.
+     */
+    public Path spoolDirectory() throws IOException {
+        Path dir = path.resolveSibling(path.getFileName() + ".spool");
+        Files.createDirectories(dir);
+        return dir;
+    }
+
+    /** Removes spool files left by an earlier process (never those of an import running in this one). */
+    private void clearSpool() throws IOException {
+        Path dir = path.resolveSibling(path.getFileName() + ".spool");
+        if (!Files.isDirectory(dir)) return;
+        long thisProcessStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        try (var files = Files.list(dir)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                if (Files.getLastModifiedTime(f).toMillis() < thisProcessStarted) Files.deleteIfExists(f);
+            }
+        }
     }
 
     /** How many threads DuckDB runs a query on (its {@code threads} setting, for the whole store). */

@@ -21,6 +21,15 @@ final class ImportBatches {
         W create(DuckDBConnection conn, int batchId) throws SQLException;
     }
 
+    /** The store's folder for an import's spool files (see {@link Database#spoolDirectory()}). */
+    static java.nio.file.Path spoolDirectory(Database db) throws SQLException {
+        try {
+            return db.spoolDirectory();
+        } catch (java.io.IOException e) {
+            throw new SQLException("Dossier des fichiers temporaires d'import impossible à créer : " + e.getMessage(), e);
+        }
+    }
+
     /** Opens the batch, then builds its writer; if building fails, nothing of the batch remains. */
     static <W> W begin(Database db, String kind, String filePath, String fileName, long fileSize, String format,
                        WriterFactory<W> factory) throws SQLException {

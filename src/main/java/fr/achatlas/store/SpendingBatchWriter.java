@@ -58,7 +58,8 @@ public final class SpendingBatchWriter implements AutoCloseable {
     private long warnings;
     private boolean done;
 
-    private SpendingBatchWriter(DuckDBConnection conn, int batchId, String fileName, int memoryKeys) throws SQLException {
+    private SpendingBatchWriter(DuckDBConnection conn, int batchId, String fileName, int memoryKeys, java.nio.file.Path spoolDir)
+            throws SQLException {
         this.conn = conn;
         this.memoryKeys = memoryKeys;
         this.batchId = batchId;
@@ -71,7 +72,7 @@ public final class SpendingBatchWriter implements AutoCloseable {
             st.execute("CREATE OR REPLACE TEMP TABLE stg_seen_unit (unit_key BIGINT, buyer_id VARCHAR, direction VARCHAR, service VARCHAR)");
         }
         try {
-            spool = java.nio.file.Files.createTempFile("achatlas-spending-", ".tsv");
+            spool = java.nio.file.Files.createTempFile(spoolDir, "spending-", ".tsv");
             lines = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(spool), 1 << 20);
         } catch (java.io.IOException e) {
             throw new SQLException("Fichier temporaire impossible : " + e.getMessage(), e);
@@ -83,7 +84,7 @@ public final class SpendingBatchWriter implements AutoCloseable {
     public static SpendingBatchWriter begin(Database db, String filePath, String fileName, long fileSize, String format,
                                             int memoryKeys) throws SQLException {
         return ImportBatches.begin(db, "SPENDING", filePath, fileName, fileSize, format,
-                (conn, id) -> new SpendingBatchWriter(conn, id, fileName, memoryKeys));
+                (conn, id) -> new SpendingBatchWriter(conn, id, fileName, memoryKeys, ImportBatches.spoolDirectory(db)));
     }
 
     public int batchId() {

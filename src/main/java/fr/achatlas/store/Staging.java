@@ -52,7 +52,7 @@ final class Staging implements AutoCloseable {
     private long duplicates;
     private long rejected;
 
-    Staging(DuckDBConnection conn) throws SQLException {
+    Staging(DuckDBConnection conn, java.nio.file.Path spoolDir) throws SQLException {
         this.existing = existingKeys(conn);
         try (Statement st = conn.createStatement()) {
             st.execute("""
@@ -66,7 +66,7 @@ final class Staging implements AutoCloseable {
             st.execute("CREATE OR REPLACE TEMP TABLE stg_party (supplier_id VARCHAR, id_type VARCHAR, siren VARCHAR, name VARCHAR)");
             st.execute("CREATE OR REPLACE TEMP TABLE stg_buyer (buyer_id VARCHAR, name VARCHAR)");
         }
-        spool = new ContractSpool(conn);
+        spool = new ContractSpool(conn, spoolDir);
         dupSources = conn.createAppender("temp", "main", "stg_dup");
         dupModifications = conn.createAppender("temp", "main", "stg_dup_modification");
         dupHolders = conn.createAppender("temp", "main", "stg_dup_holder");

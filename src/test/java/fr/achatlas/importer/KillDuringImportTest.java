@@ -59,11 +59,15 @@ class KillDuringImportTest {
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).isEqualTo(137);
         watcher.join(5_000);
+        // the killed import's spool is left behind, beside the store…
+        Path spool = dir.resolve("store.duckdb.spool");
+        assertThat(listing(spool)).isNotEmpty();
 
         try (Database d = Database.open(db)) {
             assertThat(StoreSnapshot.of(d.connection())).isEqualTo(before);
             assertThat(count(d.connection(), "SELECT count(*) FROM import_batch")).isEqualTo(batchesBefore);
         }
+        // …until another process opens the store for writing (below: the re-run)
 
         Process rerun = runCli(db, "import", "--no-progress", big.toString());
         String output = new String(rerun.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -75,6 +79,14 @@ class KillDuringImportTest {
                     SELECT records_read - loaded - duplicates - rejected FROM import_batch WHERE file_name = 'national.json'""")).isZero();
             assertThat(count(d.connection(), "SELECT count(*) - count(DISTINCT contract_key) FROM contract")).isZero();
             assertThat(count(d.connection(), "SELECT count(*) FROM contract")).isGreaterThan(before.get("contract").size() + RECORDS * 9 / 10);
+        }
+        assertThat(listing(spool)).isEmpty();
+    }
+
+    private static List<Path> listing(Path folder) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(folder)) return List.of();
+        try (var files = java.nio.file.Files.list(folder)) {
+            return files.toList();
         }
     }
 
