@@ -115,19 +115,18 @@ public final class ClassificationQueries {
         return out;
     }
 
-    /** The engine's input for every contract: object, CPV, buyer, first initial holder's SIREN. */
+    private static final String CONTRACT_INPUTS = """
+            SELECT c.contract_key, c.buyer_id, c.cpv, c.object, h.siren
+            FROM contract c
+            LEFT JOIN (SELECT contract_key, arg_min(siren, position) AS siren FROM contract_holder WHERE mod_key = 0
+                       GROUP BY contract_key) h USING (contract_key)""";
+    private static final String SPENDING_INPUTS = "SELECT line_key, buyer_id, account, label, supplier_siren, contract_key FROM spending_line";
+
+    /** The engine's input for every contract: CPV, object, buyer and first holder's SIREN. */
     public List<ClassificationInput> contractInputs() throws SQLException {
-        List<ClassificationInput> out = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT c.contract_key, c.buyer_id, c.cpv, c.object, h.siren
-                FROM contract c
-                LEFT JOIN (SELECT contract_key, arg_min(siren, position) AS siren FROM contract_holder WHERE mod_key = 0
-                           GROUP BY contract_key) h USING (contract_key)""")) {
-            while (rs.next()) {
-                out.add(ClassificationInput.contract(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)));
-            }
+        try (InputCursor c = contractInputCursor()) {
+            return collect(c);
         }
-        return out;
     }
 
     /**
@@ -135,30 +134,111 @@ public final class ClassificationQueries {
      * store has no spending lines.
      */
     public List<ClassificationInput> spendingInputs() throws SQLException {
-        List<ClassificationInput> out = new ArrayList<>();
-        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("""
-                SELECT line_key, buyer_id, account, label, supplier_siren, contract_key FROM spending_line""")) {
-            while (rs.next()) {
-                long contract = rs.getLong(6);
-                Long linked = rs.wasNull() ? null : contract;
-                out.add(new ClassificationInput(SubjectKind.SPENDING_LINE, rs.getLong(1), rs.getString(2), null,
-                        rs.getString(3), null, rs.getString(4), rs.getString(5), null, linked));
-            }
+        try (InputCursor c = spendingInputCursor()) {
+            return collect(c);
+        }
+    }
+
+    /** The contracts' inputs one by one, for a pass over millions of them in a small heap; close it after use. */
+    public InputCursor contractInputCursor() throws SQLException {
+        return new InputCursor(conn, CONTRACT_INPUTS, rs -> ClassificationInput.contract(rs.getLong(1), rs.getString(2),
+                rs.getString(3), rs.getString(4), rs.getString(5)));
+    }
+
+    /** The spending lines' inputs one by one (see {@link #contractInputCursor()}). */
+    public InputCursor spendingInputCursor() throws SQLException {
+        return new InputCursor(conn, SPENDING_INPUTS, ClassificationQueries::spendingInput);
+    }
+
+    /** How many spending lines the store holds. */
+    public long spendingLineCount() throws SQLException {
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT count(*) FROM spending_line")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The contracts that spending lines are linked to (their family is evidence for the lines). */
+    public java.util.Set<Long> contractsLinkedToSpending() throws SQLException {
+        java.util.Set<Long> out = new java.util.HashSet<>();
+        try (Statement st = conn.createStatement();
+             ResultSet rs = st.executeQuery("SELECT DISTINCT contract_key FROM spending_line WHERE contract_key IS NOT NULL")) {
+            while (rs.next()) out.add(rs.getLong(1));
         }
         return out;
     }
 
+    private static ClassificationInput spendingInput(ResultSet rs) throws SQLException {
+        long contract = rs.getLong(6);
+        Long linked = rs.wasNull() ? null : contract;
+        return new ClassificationInput(SubjectKind.SPENDING_LINE, rs.getLong(1), rs.getString(2), null,
+                rs.getString(3), null, rs.getString(4), rs.getString(5), null, linked);
+    }
+
+    private static List<ClassificationInput> collect(InputCursor c) {
+        List<ClassificationInput> out = new ArrayList<>();
+        c.forEachRemaining(out::add);
+        return out;
+    }
+
+    /** Rows read as the caller iterates; the result stays on DuckDB's side, outside the Java heap. */
+    public static final class InputCursor implements java.util.Iterator<ClassificationInput>, AutoCloseable {
+        @FunctionalInterface
+        interface RowMapper {
+            ClassificationInput map(ResultSet rs) throws SQLException;
+        }
+
+        private final Statement st;
+        private final ResultSet rs;
+        private final RowMapper mapper;
+        private ClassificationInput next;
+
+        InputCursor(Connection conn, String sql, RowMapper mapper) throws SQLException {
+            this.st = conn.createStatement();
+            try {
+                this.rs = st.executeQuery(sql);
+            } catch (SQLException e) {
+                st.close();
+                throw e;
+            }
+            this.mapper = mapper;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next != null) return true;
+            try {
+                if (!rs.next()) return false;
+                next = mapper.map(rs);
+                return true;
+            } catch (SQLException e) {
+                throw new IllegalStateException("Lecture des enregistrements à classer impossible : " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public ClassificationInput next() {
+            if (!hasNext()) throw new java.util.NoSuchElementException();
+            ClassificationInput n = next;
+            next = null;
+            return n;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                rs.close();
+            } finally {
+                st.close();
+            }
+        }
+    }
+
     /** One spending line's input, for turning a correction into a rule. */
     public Optional<ClassificationInput> spendingInput(long key) throws SQLException {
-        try (PreparedStatement ps = prepare("""
-                SELECT line_key, buyer_id, account, label, supplier_siren, contract_key FROM spending_line WHERE line_key = ?""",
-                List.of(key));
+        try (PreparedStatement ps = prepare(SPENDING_INPUTS + " WHERE line_key = ?", List.of(key));
              ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) return Optional.empty();
-            long contract = rs.getLong(6);
-            Long linked = rs.wasNull() ? null : contract;
-            return Optional.of(new ClassificationInput(SubjectKind.SPENDING_LINE, rs.getLong(1), rs.getString(2), null,
-                    rs.getString(3), null, rs.getString(4), rs.getString(5), null, linked));
+            return rs.next() ? Optional.of(spendingInput(rs)) : Optional.empty();
         }
     }
 

@@ -21,11 +21,18 @@ import fr.achatlas.query.ClassificationQueries;
 import fr.achatlas.store.ClassificationStore;
 import fr.achatlas.store.Database;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Classifies everything in the store from its current state — nomenclature, rules, people's decisions — without
@@ -57,49 +64,109 @@ public final class Reclassifier {
         return queries.activeNomenclature().orElseThrow();
     }
 
-    /** Reclassifies every contract (and, once they are in the store, spending lines) from scratch. */
+    /** Records classified at a time: enough to keep every core busy, few enough for a small heap. */
+    private int batchSize = 50_000;
+
+    /**
+     * Reclassifies every contract (and, once they are in the store, spending lines) from scratch. The store is read
+     * twice through cursors — once to learn from the contracts, once to classify them batch by batch as the results are
+     * written — so a national-scale store (millions of records) classifies within a 1 GB heap.
+     */
     public Result run(String user) throws SQLException {
         long t0 = System.nanoTime();
         Nomenclature n = nomenclature(user);
-        List<ClassificationInput> contracts = queries.contractInputs();
         Map<SubjectRef, ManualDecision> decisions = queries.decisions();
         TrainingSet builder = TextTraining.builder(n);
         CpvCrosswalk cpv = new CpvCrosswalk(n.rules(RuleKind.CPV));
         SupplierProfiles suppliers = new SupplierProfiles();
         TextTraining.LabelledTexts texts = new TextTraining.LabelledTexts();
-        for (ClassificationInput in : contracts) {
-            texts.add(cpv, in);
-            if (Cpv.isSpecific(in.cpv())) {
-                CrosswalkRule r = cpv.match(in.cpv(), in.buyerId());
-                if (r != null) suppliers.add(in.supplierSiren(), r.familyCode());
+        try (ClassificationQueries.InputCursor contracts = queries.contractInputCursor()) {
+            while (contracts.hasNext()) {
+                ClassificationInput in = contracts.next();
+                texts.add(cpv, in);
+                if (Cpv.isSpecific(in.cpv())) {
+                    CrosswalkRule r = cpv.match(in.cpv(), in.buyerId());
+                    if (r != null) suppliers.add(in.supplierSiren(), r.familyCode());
+                }
             }
         }
         texts.addTo(builder);
         long training = texts.records();
         TextModel model = TextTraining.fit(builder);
-        ClassificationEngine engine = new ClassificationEngine(n, model, suppliers, decisions, null);
-        List<Classification> results = contracts.parallelStream().map(engine::classify).toList();
-        store.replaceAll(SubjectKind.CONTRACT, results, user);
-        long classified = results.stream().filter(c -> c.familyCode() != null).count();
-        long conflicts = results.stream().filter(Classification::conflict).count();
-        long review = results.stream().filter(Classification::needsReview).count();
 
-        // Spending lines: the same engine, with their account, label, supplier and the family of their linked contract.
-        List<ClassificationInput> lines = queries.spendingInputs();
-        long linesClassified = 0;
-        if (!lines.isEmpty()) {
-            Map<Long, String> contractFamilies = new HashMap<>();
-            for (Classification c : results) {
-                if (c.familyCode() != null) contractFamilies.put(c.key(), c.familyCode());
-            }
-            ClassificationEngine lineEngine = new ClassificationEngine(n, model, suppliers, decisions, contractFamilies::get);
-            List<Classification> lineResults = lines.parallelStream().map(lineEngine::classify).toList();
-            store.replaceAll(SubjectKind.SPENDING_LINE, lineResults, user);
-            linesClassified = lineResults.stream().filter(c -> c.familyCode() != null).count();
+        // The family of a contract is evidence for the spending lines that pay it: kept for those contracts only.
+        Set<Long> linked = queries.contractsLinkedToSpending();
+        Map<Long, String> contractFamilies = new HashMap<>();
+        Tally contractTally = new Tally();
+        ClassificationEngine engine = new ClassificationEngine(n, model, suppliers, decisions, null);
+        try (Connection reading = db.duplicate();
+             ClassificationQueries.InputCursor contracts = new ClassificationQueries(reading).contractInputCursor()) {
+            store.replaceAll(SubjectKind.CONTRACT, classified(contracts, engine, c -> {
+                contractTally.add(c);
+                if (c.familyCode() != null && linked.contains(c.key())) contractFamilies.put(c.key(), c.familyCode());
+            }), user);
         }
-        lastResult = new Result(contracts.size(), classified, conflicts, review, training, model.vocabularySize(),
-                (System.nanoTime() - t0) / 1e9, lines.size(), linesClassified);
+
+        Tally lineTally = new Tally();
+        if (queries.spendingLineCount() > 0) {
+            ClassificationEngine lineEngine = new ClassificationEngine(n, model, suppliers, decisions, contractFamilies::get);
+            try (Connection reading = db.duplicate();
+                 ClassificationQueries.InputCursor lines = new ClassificationQueries(reading).spendingInputCursor()) {
+                store.replaceAll(SubjectKind.SPENDING_LINE, classified(lines, lineEngine, lineTally::add), user);
+            }
+        }
+        lastResult = new Result((int) contractTally.records, contractTally.classified, contractTally.conflicts,
+                contractTally.review, training, model.vocabularySize(), (System.nanoTime() - t0) / 1e9,
+                (int) lineTally.records, lineTally.classified);
         return lastResult;
+    }
+
+    /** Another batch size (tests: several batches on a small store). */
+    Reclassifier batchSize(int records) {
+        this.batchSize = records;
+        return this;
+    }
+
+    /** The inputs classified a batch at a time (on every core), as the store consumes them. */
+    private Iterable<Classification> classified(Iterator<ClassificationInput> inputs, ClassificationEngine engine,
+                                                       Consumer<Classification> seen) {
+        return () -> new Iterator<>() {
+            private Iterator<Classification> batch = Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!batch.hasNext()) {
+                    if (!inputs.hasNext()) return false;
+                    List<ClassificationInput> in = new ArrayList<>(batchSize);
+                    while (in.size() < batchSize && inputs.hasNext()) in.add(inputs.next());
+                    List<Classification> out = in.parallelStream().map(engine::classify).toList();
+                    out.forEach(seen);
+                    batch = out.iterator();
+                }
+                return true;
+            }
+
+            @Override
+            public Classification next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                return batch.next();
+            }
+        };
+    }
+
+    /** Counts of one kind of records classified. */
+    private static final class Tally {
+        long records;
+        long classified;
+        long conflicts;
+        long review;
+
+        void add(Classification c) {
+            records++;
+            if (c.familyCode() != null) classified++;
+            if (c.conflict()) conflicts++;
+            if (c.needsReview()) review++;
+        }
     }
 
     /** Accepts the current family of a record (status VALIDATED); it then survives reclassifications. */

@@ -180,6 +180,35 @@ class ReclassifierTest {
 
     /** Spending lines go through the same engine: their account, and the family of the contract they are linked to. */
     @Test
+    void classifyingInSmallBatchesGivesTheSameResults() throws Exception {
+        try (Statement st = db.connection().createStatement()) {
+            st.execute("""
+                    INSERT INTO spending_line (line_key, batch_id, file_name, line_number, buyer_id, payment_date, year, month,
+                        amount, amount_basis, account, label, contract_key) VALUES
+                    (911, 1, 'mandats.csv', 2, '21990000800018', DATE '2024-04-02', 2024, 4, 90.00, 'HT', NULL, 'Ménage', %d),
+                    (912, 1, 'mandats.csv', 3, '21990000800018', DATE '2024-05-02', 2024, 5, 60.00, 'HT', '60612', 'Électricité', NULL),
+                    (913, 1, 'mandats.csv', 4, '21990000800018', DATE '2024-06-02', 2024, 6, 75.00, 'HT', NULL, 'Jeux', %d)"""
+                    .formatted(cleaning, playground));
+        }
+        String rows = "SELECT string_agg(concat_ws('|', subject_kind, subject_key, family_code, method, evidence, conflict, status), ';' ORDER BY ALL) FROM classification";
+        Reclassifier.Result whole = new Reclassifier(db).run("test");
+        String once = text(rows);
+        Reclassifier.Result batched = new Reclassifier(db).batchSize(2).run("test");
+
+        assertThat(text(rows)).isEqualTo(once);
+        assertThat(batched).usingRecursiveComparison().ignoringFields("seconds").isEqualTo(whole);
+        assertThat(batched.contracts()).isEqualTo(5);
+        assertThat(batched.spendingLines()).isEqualTo(3);
+    }
+
+    private String text(String sql) throws Exception {
+        try (Statement st = db.connection().createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
     void spendingLinesAreClassifiedByAccountOrLinkedContract() throws Exception {
         try (Statement st = db.connection().createStatement()) {
             st.execute("""
