@@ -75,16 +75,9 @@ final class ContractSpool implements AutoCloseable {
                     ? "* REPLACE (" + String.join(", ", ContractRows.LIST_COLUMNS.stream()
                     .map(c -> "string_split(" + c + ", chr(31)) AS " + c).toList()) + ")"
                     : "*";
-            sql.add("INSERT INTO " + table + " SELECT " + select + " FROM " + scan(files[t], columns[t]));
+            sql.add("INSERT INTO " + table + " SELECT " + select + " FROM " + SpoolRows.scan(files[t], columns[t]));
         }
         return sql;
-    }
-
-    /** A spool file as a table, in the dialect {@link SpoolRows} writes; {@code columns} is read_csv's struct body. */
-    static String scan(Path file, String columns) {
-        return "read_csv('" + file.toString().replace("'", "''")
-                + "', delim = '\t', new_line = '\\n', header = false, quote = '\"', escape = '\"', nullstr = '\\N', allow_quoted_nulls = false,"
-                + " auto_detect = false, columns = {" + columns + "})";
     }
 
     private void flush() {

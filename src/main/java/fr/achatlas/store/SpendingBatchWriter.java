@@ -170,14 +170,12 @@ public final class SpendingBatchWriter implements AutoCloseable {
 
     /** The spool as a table: the columns {@link SpendingChunk.Builder} writes, in its order. */
     private String spoolScan() {
-        return "read_csv('" + spool.toString().replace("'", "''")
-                + "', delim = '\t', header = false, quote = '', escape = '', nullstr = '\\N', auto_detect = false, "
-                + "columns = {'line_number': 'BIGINT', 'content_hash': 'BIGINT', 'buyer_id': 'VARCHAR', "
+        return SpoolRows.scan(spool, "'line_number': 'BIGINT', 'content_hash': 'BIGINT', 'buyer_id': 'VARCHAR', "
                 + "'direction': 'VARCHAR', 'service': 'VARCHAR', 'unit_key': 'BIGINT', 'payment_date': 'DATE', 'amount_ht': 'DECIMAL(18,2)', "
                 + "'amount_ttc': 'DECIMAL(18,2)', 'account': 'VARCHAR', 'function_code': 'VARCHAR', 'budget': 'VARCHAR', "
                 + "'supplier_id': 'VARCHAR', 'supplier_id_type': 'VARCHAR', 'supplier_siren': 'VARCHAR', "
                 + "'supplier_name': 'VARCHAR', 'supplier_name_norm': 'VARCHAR', 'contract_ref': 'VARCHAR', "
-                + "'invoice_ref': 'VARCHAR', 'label': 'VARCHAR'})";
+                + "'invoice_ref': 'VARCHAR', 'label': 'VARCHAR'");
     }
 
     /** A repeated content's rank (2, 3…) is mixed into its hash; a first occurrence keeps the bare hash. */

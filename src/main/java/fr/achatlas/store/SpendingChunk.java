@@ -4,7 +4,6 @@ import fr.achatlas.model.LineIssue;
 import fr.achatlas.model.Severity;
 import fr.achatlas.model.SpendingLine;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -15,8 +14,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The mapped lines of one batch of a spending file, already rendered in {@link SpendingBatchWriter}'s spool format by
- * the thread that mapped them, so that the single writer only copies bytes. Lines keep file order.
+ * The mapped lines of one batch of a spending file, already rendered in the spool format ({@link SpoolRows}: texts
+ * kept exactly, line breaks included) by the thread that mapped them, so that the single writer only copies bytes.
+ * Lines keep file order.
  */
 public final class SpendingChunk {
 
@@ -47,7 +47,7 @@ public final class SpendingChunk {
     final Map<String, Long> rejectedByRule;
 
     private SpendingChunk(Builder b) {
-        this.spool = b.row.toString().getBytes(StandardCharsets.UTF_8);
+        this.spool = Arrays.copyOf(b.row.bytes(), b.row.size());
         this.lineNumbers = Arrays.copyOf(b.lineNumbers, b.lines);
         this.contentHashes = Arrays.copyOf(b.hashes, b.lines);
         this.issues = List.copyOf(b.issues);
@@ -69,7 +69,7 @@ public final class SpendingChunk {
 
     /** Collects one batch at a time; reusable (its buffers keep their size from batch to batch), not thread-safe. */
     public static final class Builder {
-        private final StringBuilder row = new StringBuilder(1 << 16);
+        private final SpoolRows row = new SpoolRows(1 << 16);
         private long[] lineNumbers = new long[1024];
         private long[] hashes = new long[1024];
         private int lines;
@@ -89,11 +89,9 @@ public final class SpendingChunk {
             lineNumbers[lines] = l.lineNumber();
             hashes[lines] = l.contentHash();
             lines++;
-            StringBuilder r = row;
-            r.append(l.lineNumber()).append('\t').append(l.contentHash()).append('\t');
-            text(r, l.buyerId());
-            text(r, l.direction());
-            text(r, l.service());
+            SpoolRows r = row;
+            r.append(l.lineNumber()).append(l.contentHash())
+                    .append(l.buyerId()).append(l.direction()).append(l.service());
             if (lastUnit == null || !lastUnit.buyerId().equals(l.buyerId()) || !Objects.equals(lastUnit.direction(), l.direction())
                     || !Objects.equals(lastUnit.service(), l.service())) {
                 // consecutive lines mostly share their unit: no set lookup nor hash then
@@ -101,22 +99,12 @@ public final class SpendingChunk {
                 lastUnitKey = lastUnit.key();
                 units.add(lastUnit);
             }
-            r.append(lastUnitKey).append('\t');
-            date(r, l.paymentDate());
-            cents(r, l.amountHtCents());
-            cents(r, l.amountTtcCents());
-            text(r, l.account());
-            text(r, l.functionCode());
-            text(r, l.budget());
-            text(r, l.supplierId());
-            text(r, l.supplierIdType());
-            text(r, l.supplierSiren());
-            text(r, l.supplierName());
-            text(r, l.supplierNameNorm());
-            text(r, l.contractRef());
-            text(r, l.invoiceRef());
-            text(r, l.label());
-            r.setCharAt(r.length() - 1, '\n');
+            r.append(lastUnitKey).date(l.paymentDate());
+            r.cents(l.amountHtCents()).cents(l.amountTtcCents());
+            r.append(l.account()).append(l.functionCode()).append(l.budget()).append(l.supplierId())
+                    .append(l.supplierIdType()).append(l.supplierSiren()).append(l.supplierName())
+                    .append(l.supplierNameNorm()).append(l.contractRef()).append(l.invoiceRef()).append(l.label())
+                    .endRow();
             for (LineIssue i : lineIssues) {
                 if (i.severity() == Severity.WARNING) warnings++;
                 issues.add(i);
@@ -134,7 +122,7 @@ public final class SpendingChunk {
         /** The batch collected so far; the builder is then empty, ready for the next one. */
         public SpendingChunk build() {
             SpendingChunk c = new SpendingChunk(this);
-            row.setLength(0);
+            row.clear();
             lines = 0;
             issues.clear();
             rejected = 0;
@@ -143,57 +131,6 @@ public final class SpendingChunk {
             rejectedByRule.clear();
             lastUnit = null;
             return c;
-        }
-
-        /** Tabs, line breaks and backslashes inside a text become spaces and '/': the spool has no quoting. */
-        private static void text(StringBuilder r, String v) {
-            if (v == null) {
-                r.append("\\N\t");
-                return;
-            }
-            int n = v.length();
-            int i = 0;
-            while (i < n) {
-                char c = v.charAt(i);
-                if (c == '\t' || c == '\n' || c == '\r' || c == '\\') break;
-                i++;
-            }
-            if (i == n) {
-                r.append(v); // the usual case: one bulk copy
-            } else {
-                for (i = 0; i < n; i++) {
-                    char c = v.charAt(i);
-                    r.append(c == '\t' || c == '\n' || c == '\r' ? ' ' : c == '\\' ? '/' : c);
-                }
-            }
-            r.append('\t');
-        }
-
-        private static void date(StringBuilder r, java.time.LocalDate d) {
-            int y = d.getYear();
-            if (y < 1000 || y > 9999) {
-                r.append(d).append('\t');
-                return;
-            }
-            int m = d.getMonthValue();
-            int day = d.getDayOfMonth();
-            r.append(y).append(m < 10 ? "-0" : "-").append(m).append(day < 10 ? "-0" : "-").append(day).append('\t');
-        }
-
-        private static void cents(StringBuilder r, Long c) {
-            if (c == null) {
-                r.append("\\N\t");
-                return;
-            }
-            long v = c;
-            if (v < 0) {
-                r.append('-');
-                v = -v;
-            }
-            r.append(v / 100).append('.');
-            long f = v % 100;
-            if (f < 10) r.append('0');
-            r.append(f).append('\t');
         }
     }
 }

@@ -23,6 +23,13 @@ final class SpoolRows implements RowSink {
         buf = new byte[Math.max(64, capacity)];
     }
 
+    /** A spool file as a table, in the dialect written here; {@code columns} is read_csv's struct body. */
+    static String scan(java.nio.file.Path file, String columns) {
+        return "read_csv('" + file.toString().replace("'", "''")
+                + "', delim = '\t', new_line = '\\n', header = false, quote = '\"', escape = '\"', nullstr = '\\N',"
+                + " allow_quoted_nulls = false, auto_detect = false, columns = {" + columns + "})";
+    }
+
     /** Bytes written so far: the offset of the next row. */
     int size() {
         return size;
@@ -149,6 +156,24 @@ final class SpoolRows implements RowSink {
     @Override
     public SpoolRows append(Double v) {
         return v == null ? appendNull() : ascii(Double.toString(v));
+    }
+
+    /** A DECIMAL(…, 2) given as a count of cents, or NULL: written without going through BigDecimal. */
+    SpoolRows cents(Long cents) {
+        if (cents == null) return appendNull();
+        long v = cents;
+        ensure(24);
+        if (v < 0) {
+            buf[size++] = '-';
+            v = -v;
+        }
+        append(v / 100);
+        buf[size - 1] = '.'; // the tab append(long) wrote becomes the decimal point
+        long f = v % 100;
+        buf[size++] = (byte) ('0' + f / 10);
+        buf[size++] = (byte) ('0' + f % 10);
+        buf[size++] = '\t';
+        return this;
     }
 
     @Override

@@ -204,9 +204,9 @@ class SpendingImporterTest {
         assertThat(r.loaded()).isEqualTo(1);
         assertThat(r.rejected()).isEqualTo(1);
         var c = db.connection();
-        // the quoted label spans two lines (the record still starts on line 2); its line break becomes a space
+        // the quoted label spans two lines (the record still starts on line 2); its line break is kept
         assertThat(count(c, "SELECT count(*) FROM spending_line WHERE line_number = 2 AND amount = 1234.56 "
-                + "AND supplier_name = 'Électricité Générale' AND label = 'Nettoyage locaux'")).isEqualTo(1);
+                + "AND supplier_name = 'Électricité Générale' AND label = 'Nettoyage' || chr(10) || 'locaux'")).isEqualTo(1);
         assertThat(count(c, "SELECT count(*) FROM spending_reject WHERE line_number = 4 AND rule = 'SPENDING_AMOUNT_INVALID'")).isEqualTo(1);
     }
 

@@ -46,6 +46,26 @@ class SpoolRowsTest {
         assertThat(roundTrip(rows)).containsExactlyElementsOf(rows);
     }
 
+    @Test
+    void centsAreWrittenAsDecimals() throws Exception {
+        List<Long> cents = Arrays.asList(0L, 5L, -5L, 100L, -182054200L, 123456789012L, null);
+        SpoolRows out = new SpoolRows(8);
+        int n = 0;
+        for (Long c : cents) out.beginRow().append(n++).cents(c).endRow();
+        Path file = Files.createTempFile("spool-test", ".tsv");
+        try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
+            Files.write(file, Arrays.copyOf(out.bytes(), out.size()));
+            List<BigDecimal> back = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery("SELECT m FROM " + SpoolRows.scan(file, "'n': 'INTEGER', 'm': 'DECIMAL(18,2)'") + " ORDER BY n")) {
+                while (rs.next()) back.add(rs.getBigDecimal(1));
+            }
+            assertThat(back).containsExactly(new BigDecimal("0.00"), new BigDecimal("0.05"), new BigDecimal("-0.05"),
+                    new BigDecimal("1.00"), new BigDecimal("-1820542.00"), new BigDecimal("1234567890.12"), null);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     @Property(tries = 60)
     void anyTextComesBackAsWritten(@ForAll("texts") List<String> texts) throws Exception {
         List<Row> rows = new ArrayList<>();
@@ -74,7 +94,7 @@ class SpoolRowsTest {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement st = c.createStatement()) {
             Files.write(file, Arrays.copyOf(out.bytes(), out.size()));
             List<Row> back = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery("SELECT * FROM " + ContractSpool.scan(file, COLUMNS) + " ORDER BY n")) {
+            try (ResultSet rs = st.executeQuery("SELECT * FROM " + SpoolRows.scan(file, COLUMNS) + " ORDER BY n")) {
                 while (rs.next()) {
                     back.add(new Row(rs.getString("t"), rs.getObject("l", Long.class), rs.getObject("b", Boolean.class),
                             rs.getObject("d", Double.class), rs.getBigDecimal("m"), rs.getObject("dt", LocalDate.class)));
