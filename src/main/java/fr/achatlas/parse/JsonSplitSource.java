@@ -8,9 +8,6 @@ import tools.jackson.core.JsonParser;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -284,7 +281,7 @@ final class JsonSplitSource implements DecpChunkSource {
         }
     }
 
-    /** From just past an opening quote to just past the closing one. */
+    /** From just past an opening quote to just past the closing one (a text value between the lists). */
     private void skipString() throws IOException, IrregularJsonException {
         boolean escaped = false;
         while (true) {
@@ -292,14 +289,6 @@ final class JsonSplitSource implements DecpChunkSource {
             byte[] b = buf;
             int i = pos;
             int lim = limit;
-            if (!escaped) {
-                // most bytes of a DECP file are inside texts: look at eight at a time for a quote or a backslash
-                while (i + 8 <= lim) {
-                    long w = (long) LONGS.get(b, i);
-                    if (hasZeroByte(w ^ QUOTES) || hasZeroByte(w ^ BACKSLASHES)) break;
-                    i += 8;
-                }
-            }
             while (i < lim) {
                 byte c = b[i++];
                 if (escaped) escaped = false;
@@ -311,14 +300,6 @@ final class JsonSplitSource implements DecpChunkSource {
             }
             pos = i;
         }
-    }
-
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final long QUOTES = 0x2222222222222222L;
-    private static final long BACKSLASHES = 0x5C5C5C5C5C5C5C5CL;
-
-    private static boolean hasZeroByte(long x) {
-        return ((x - 0x0101010101010101L) & ~x & 0x8080808080808080L) != 0;
     }
 
     /** The next byte that is not JSON whitespace, not consumed. */

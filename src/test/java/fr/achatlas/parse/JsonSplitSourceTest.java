@@ -116,7 +116,7 @@ class JsonSplitSourceTest {
         return Combinators.combine(records, records, noise, Arbitraries.integers().between(0, 4), Arbitraries.of(true, false))
                 .as((a, b, extra, layout, pretty) -> {
                     Object doc = switch (layout) {
-                        case 0 -> ordered("meta", extra, "marches", a);                                  // 2019
+                        case 0 -> ordered("version", "1.0", "meta", extra, "marches", a, "n", 3);         // 2019
                         case 1 -> ordered("marches", ordered("marche", a, "autre", extra, "contrat-concession", b)); // v2
                         case 2 -> a;                                                                    // bare list
                         case 3 -> ordered("marche", a, "meta", extra, "contrat-concession", b);         // v2 at the root
