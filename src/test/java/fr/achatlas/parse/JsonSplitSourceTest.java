@@ -75,6 +75,33 @@ class JsonSplitSourceTest {
     }
 
     @Test
+    void openChunksSkipsTheBomAndLeadingWhitespaceAndSplitsOnlyJson() throws Exception {
+        byte[] json = Files.readAllBytes(fixture("v2-mixed.json"));
+        byte[] withBom = new byte[json.length + 5];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        withBom[3] = '\n';
+        withBom[4] = ' ';
+        System.arraycopy(json, 0, withBom, 5, json.length);
+        List<ParsedRecord> expected = streamed(withBom);
+        assertThat(expected).hasSizeGreaterThan(1);
+        assertThat(chunked(withBom, true)).isEqualTo(expected);
+        // XML is never split: the streaming reader's records, in chunks
+        byte[] xml = Files.readAllBytes(fixture("2019-single.xml"));
+        assertThat(chunked(xml, true)).isEqualTo(streamed(xml));
+    }
+
+    private static List<ParsedRecord> chunked(byte[] bytes, boolean split) throws Exception {
+        List<ParsedRecord> out = new ArrayList<>();
+        try (DecpChunkSource s = DecpReaders.openChunks(new ByteArrayInputStream(bytes), "f.json", split)) {
+            DecpChunkSource.Chunk c;
+            while ((c = s.next()) != null) out.addAll(c.parse());
+        }
+        return out;
+    }
+
+    @Test
     void anUnclosedRootAfterTheLastListReadsAsTheStreamingReaderDoes() throws Exception {
         byte[] bytes = "{\"marches\":[{\"id\":\"1\",\"acheteur\":{\"id\":\"21350238800011\"}}]".getBytes(StandardCharsets.UTF_8);
         // the streaming reader stops at the missing "}" with a syntax error: so must this, by giving up
