@@ -2,11 +2,6 @@ package fr.achatlas.store;
 
 import org.duckdb.DuckDBConnection;
 
-import java.io.BufferedOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,8 +13,7 @@ import java.util.List;
  * The rows of an import's new contracts, spooled to one temporary tab-separated file per table and read by DuckDB in
  * one statement per table at commit: measured several times faster than appending them (the appender's flush into
  * even an in-memory table cost more than the whole parse), and the rows are rendered on every core beforehand.
- * The files live in the store's spool folder ({@link Database#spoolDirectory()}) and are deleted when the import
- * ends, whatever happens — or, after a crash, when the store is next opened.
+ * One {@link SpoolFile} per table.
  */
 final class ContractSpool implements AutoCloseable {
 
@@ -27,21 +21,15 @@ final class ContractSpool implements AutoCloseable {
     static final List<String> TABLES = List.of("contract", "contract_holder", "contract_modification", "subcontract",
             "finding", "contract_source");
 
-    private final Path[] files = new Path[TABLES.size()];
-    private final OutputStream[] out = new OutputStream[TABLES.size()];
-    private final long[] written = new long[TABLES.size()];
+    private final SpoolFile[] files = new SpoolFile[TABLES.size()];
     private final String[] columns = new String[TABLES.size()];
 
     ContractSpool(DuckDBConnection conn, Path dir) throws SQLException {
         try {
             for (int t = 0; t < files.length; t++) {
                 columns[t] = columns(conn, TABLES.get(t));
-                files[t] = Files.createTempFile(dir, TABLES.get(t) + "-", ".tsv");
-                out[t] = new BufferedOutputStream(Files.newOutputStream(files[t]), 1 << 18);
+                files[t] = new SpoolFile(dir, TABLES.get(t) + "-", 1 << 18);
             }
-        } catch (IOException e) {
-            close();
-            throw new UncheckedIOException("Fichier temporaire d'import impossible à créer", e);
         } catch (SQLException | RuntimeException e) {
             close();
             throw e;
@@ -49,43 +37,27 @@ final class ContractSpool implements AutoCloseable {
     }
 
     /** Appends the rows of record {@code i} of the chunk to every table's file. */
-    void copy(ContractChunk chunk, int i) {
-        try {
-            for (int t = 0; t < out.length; t++) {
-                int from = chunk.start(t, i);
-                int len = chunk.ends[t][i] - from;
-                if (len > 0) {
-                    out[t].write(chunk.bytes[t], from, len);
-                    written[t] += len;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Écriture du fichier temporaire d'import impossible (disque plein ?)", e);
+    void copy(ContractChunk chunk, int i) throws SQLException {
+        for (int t = 0; t < files.length; t++) {
+            int from = chunk.start(t, i);
+            int len = chunk.ends[t][i] - from;
+            if (len > 0) files[t].write(chunk.bytes[t], from, len);
         }
     }
 
     /** The statements that insert the spooled rows into the final tables, list columns restored. */
-    List<String> inserts() {
-        flush();
+    List<String> inserts() throws SQLException {
         List<String> sql = new ArrayList<>();
         for (int t = 0; t < files.length; t++) {
-            if (written[t] == 0) continue;
+            if (files[t].written() == 0) continue;
             String table = TABLES.get(t);
             String select = table.equals("contract")
                     ? "* REPLACE (" + String.join(", ", ContractRows.LIST_COLUMNS.stream()
                     .map(c -> "string_split(" + c + ", chr(31)) AS " + c).toList()) + ")"
                     : "*";
-            sql.add("INSERT INTO " + table + " SELECT " + select + " FROM " + SpoolRows.scan(files[t], columns[t]));
+            sql.add("INSERT INTO " + table + " SELECT " + select + " FROM " + files[t].scan(columns[t]));
         }
         return sql;
-    }
-
-    private void flush() {
-        try {
-            for (OutputStream o : out) o.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("Écriture du fichier temporaire d'import impossible (disque plein ?)", e);
-        }
     }
 
     /** The table's columns as read_csv's {@code columns} struct; list columns are read as their joined text. */
@@ -104,17 +76,8 @@ final class ContractSpool implements AutoCloseable {
 
     @Override
     public void close() {
-        for (int t = 0; t < files.length; t++) {
-            try {
-                if (out[t] != null) out[t].close();
-            } catch (IOException ignored) {
-                // deleted just below anyway
-            }
-            try {
-                if (files[t] != null) Files.deleteIfExists(files[t]);
-            } catch (IOException ignored) {
-                // a temp file left behind is harmless
-            }
+        for (SpoolFile f : files) {
+            if (f != null) f.close();
         }
     }
 }

@@ -57,14 +57,16 @@ public final class Database implements AutoCloseable {
      * is gone by then.
      */
     public Path spoolDirectory() throws IOException {
-        Path dir = path.resolveSibling(path.getFileName() + ".spool");
-        Files.createDirectories(dir);
-        return dir;
+        return Files.createDirectories(spoolPath());
+    }
+
+    private Path spoolPath() {
+        return path.resolveSibling(path.getFileName() + ".spool");
     }
 
     /** Removes spool files left by an earlier process (never those of an import running in this one). */
     private void clearSpool() throws IOException {
-        Path dir = path.resolveSibling(path.getFileName() + ".spool");
+        Path dir = spoolPath();
         if (!Files.isDirectory(dir)) return;
         long thisProcessStarted = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         try (var files = Files.list(dir)) {

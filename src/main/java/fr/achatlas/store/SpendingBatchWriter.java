@@ -37,8 +37,7 @@ public final class SpendingBatchWriter implements AutoCloseable {
     private final DuckDBConnection conn;
     private final int batchId;
     private final String fileName;
-    private final java.nio.file.Path spool;
-    private final java.io.OutputStream lines;
+    private final SpoolFile spool;
     private final DuckDBAppender issues;
     private final DuckDBAppender occurrences;
     /**
@@ -71,12 +70,7 @@ public final class SpendingBatchWriter implements AutoCloseable {
             st.execute("CREATE OR REPLACE TEMP TABLE stg_occ (line_number BIGINT, occ INTEGER)");
             st.execute("CREATE OR REPLACE TEMP TABLE stg_seen_unit (unit_key BIGINT, buyer_id VARCHAR, direction VARCHAR, service VARCHAR)");
         }
-        try {
-            spool = java.nio.file.Files.createTempFile(spoolDir, "spending-", ".tsv");
-            lines = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(spool), 1 << 20);
-        } catch (java.io.IOException e) {
-            throw new SQLException("Fichier temporaire impossible : " + e.getMessage(), e);
-        }
+        spool = new SpoolFile(spoolDir, "spending-", 1 << 20);
         issues = conn.createAppender("temp", "main", "stg_spending_issue");
         occurrences = conn.createAppender("temp", "main", "stg_occ");
     }
@@ -93,11 +87,7 @@ public final class SpendingBatchWriter implements AutoCloseable {
 
     /** Adds the next batch of the file (batches must come in file order: line keys rank repeats by line). */
     public void add(SpendingChunk c) throws SQLException {
-        try {
-            lines.write(c.spool);
-        } catch (java.io.IOException e) {
-            throw new SQLException("Écriture du fichier temporaire impossible : " + e.getMessage(), e);
-        }
+        spool.write(c.spool, 0, c.spool.length);
         if (seen != null && seen.size() + c.contentHashes.length > memoryKeys) {
             seen = null;
             repeats.clear();
@@ -134,11 +124,6 @@ public final class SpendingBatchWriter implements AutoCloseable {
             issues.close();
             occurrences.flush();
             occurrences.close();
-            try {
-                lines.close();
-            } catch (java.io.IOException e) {
-                throw new SQLException(e.getMessage(), e);
-            }
             try (DuckDBAppender u = conn.createAppender("temp", "main", "stg_seen_unit")) {
                 for (SpendingChunk.Unit x : units) {
                     u.beginRow().append(x.key()).append(x.buyerId()).append(x.direction()).append(x.service()).endRow();
@@ -153,7 +138,7 @@ public final class SpendingBatchWriter implements AutoCloseable {
             if (Boolean.getBoolean("achatlas.timing")) {
                 System.err.printf("spending commit: %.1f s%n", (System.nanoTime() - t0) / 1e9);
             }
-            deleteSpool();
+            spool.close();
             conn.commit();
             done = true;
             return c;
@@ -169,8 +154,8 @@ public final class SpendingBatchWriter implements AutoCloseable {
     }
 
     /** The spool as a table: the columns {@link SpendingChunk.Builder} writes, in its order. */
-    private String spoolScan() {
-        return SpoolRows.scan(spool, "'line_number': 'BIGINT', 'content_hash': 'BIGINT', 'buyer_id': 'VARCHAR', "
+    private String spoolScan() throws SQLException {
+        return spool.scan("'line_number': 'BIGINT', 'content_hash': 'BIGINT', 'buyer_id': 'VARCHAR', "
                 + "'direction': 'VARCHAR', 'service': 'VARCHAR', 'unit_key': 'BIGINT', 'payment_date': 'DATE', 'amount_ht': 'DECIMAL(18,2)', "
                 + "'amount_ttc': 'DECIMAL(18,2)', 'account': 'VARCHAR', 'function_code': 'VARCHAR', 'budget': 'VARCHAR', "
                 + "'supplier_id': 'VARCHAR', 'supplier_id_type': 'VARCHAR', 'supplier_siren': 'VARCHAR', "
@@ -296,14 +281,6 @@ public final class SpendingBatchWriter implements AutoCloseable {
         lastTick = now;
     }
 
-    private void deleteSpool() {
-        try {
-            java.nio.file.Files.deleteIfExists(spool);
-        } catch (java.io.IOException ignored) {
-            // a temporary file: the OS cleans it eventually
-        }
-    }
-
     static long scalar(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
@@ -318,12 +295,7 @@ public final class SpendingBatchWriter implements AutoCloseable {
     public void rollback() throws SQLException {
         if (done) return;
         done = true;
-        try {
-            lines.close();
-        } catch (java.io.IOException ignored) {
-            // deleted below
-        }
-        deleteSpool();
+        spool.close();
         try {
             issues.close();
             occurrences.close();

@@ -4,15 +4,16 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 
 /**
- * Rows rendered as UTF-8 lines of a tab-separated spool file, in the dialect {@link ContractSpool} reads back:
- * {@code \N} is NULL; a text that is empty, equals {@code \N}, or holds a control character (tab, line break…) or a
- * double quote is written between double quotes (quotes doubled), so every text comes back exactly as it was. Such texts are rare:
- * the usual text is copied as is. Not thread-safe; one per thread.
+ * Rows rendered as UTF-8 lines of a tab-separated spool file, in the dialect {@link #scan} reads back: {@code \N} is
+ * NULL; a text that is empty, equals {@code \N}, or holds a control character (tab, line break…) or a double quote is
+ * written between double quotes (quotes doubled), so every text comes back exactly as it was. Such texts are rare: the
+ * usual text is copied as is. Not thread-safe; one per thread.
  */
 final class SpoolRows implements RowSink {
 
@@ -24,7 +25,7 @@ final class SpoolRows implements RowSink {
     }
 
     /** A spool file as a table, in the dialect written here; {@code columns} is read_csv's struct body. */
-    static String scan(java.nio.file.Path file, String columns) {
+    static String scan(Path file, String columns) {
         return "read_csv('" + file.toString().replace("'", "''")
                 + "', delim = '\t', new_line = '\\n', header = false, quote = '\"', escape = '\"', nullstr = '\\N',"
                 + " allow_quoted_nulls = false, auto_detect = false, columns = {" + columns + "})";

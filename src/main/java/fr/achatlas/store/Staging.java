@@ -148,7 +148,7 @@ final class Staging implements AutoCloseable {
     }
 
     /** SQL that loads the new contracts' spooled rows into the final tables. */
-    List<String> copyNewRows() {
+    List<String> copyNewRows() throws SQLException {
         return spool.inserts();
     }
 
