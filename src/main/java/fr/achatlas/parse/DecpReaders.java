@@ -67,11 +67,24 @@ public final class DecpReaders {
 
     /** Opens a streaming reader on a stream (closed with the reader); {@code fileName} is for provenance. */
     public static DecpReader open(InputStream stream, String fileName, String fileSha256) throws IOException {
-        BufferedInputStream in = stream instanceof BufferedInputStream b ? b : new BufferedInputStream(stream, 1 << 16);
-        in.mark(SNIFF_BYTES + 1);
-        byte[] head = in.readNBytes(SNIFF_BYTES);
-        in.reset();
-        SourceFormat format = detect(head);
+        return open(Sniffed.of(stream), fileName, fileSha256);
+    }
+
+    /** A stream whose first bytes have been looked at (and are still to be read), with the format they tell. */
+    private record Sniffed(BufferedInputStream in, byte[] head, SourceFormat format) {
+        static Sniffed of(InputStream stream) throws IOException {
+            BufferedInputStream in = stream instanceof BufferedInputStream b ? b : new BufferedInputStream(stream, 1 << 16);
+            in.mark(SNIFF_BYTES + 1);
+            byte[] head = in.readNBytes(SNIFF_BYTES);
+            in.reset();
+            return new Sniffed(in, head, detect(head));
+        }
+    }
+
+    private static DecpReader open(Sniffed sniffed, String fileName, String fileSha256) throws IOException {
+        BufferedInputStream in = sniffed.in();
+        byte[] head = sniffed.head();
+        SourceFormat format = sniffed.format();
         if (format == null) {
             in.close();
             return new UnrecognisedFileReader(fileName, fileSha256);
@@ -91,16 +104,12 @@ public final class DecpReaders {
      * by the streaming reader on the calling thread and handed out in chunks.
      */
     public static DecpChunkSource openChunks(InputStream stream, String fileName, boolean split) throws IOException {
-        BufferedInputStream in = stream instanceof BufferedInputStream b ? b : new BufferedInputStream(stream, 1 << 16);
-        in.mark(SNIFF_BYTES + 1);
-        byte[] head = in.readNBytes(SNIFF_BYTES);
-        in.reset();
-        SourceFormat format = detect(head);
-        if (split && format != null && !format.isXml()) {
-            in.skipNBytes(bomLength(head));
-            return new JsonSplitSource(in, format, fileName);
+        Sniffed sniffed = Sniffed.of(stream);
+        if (split && sniffed.format() != null && !sniffed.format().isXml()) {
+            sniffed.in().skipNBytes(bomLength(sniffed.head()));
+            return new JsonSplitSource(sniffed.in(), sniffed.format(), fileName);
         }
-        return new SequentialSource(open(in, fileName, null));
+        return new SequentialSource(open(sniffed, fileName, null));
     }
 
     /** The streaming reader's records, read on the calling thread, handed out a thousand at a time. */

@@ -102,6 +102,7 @@ final class JsonSplitSource implements DecpChunkSource {
                         if (!recordsFound) throw irregular("aucune liste de marchés");
                         return false;
                     }
+                    ContractKind kind = JsonTrees.kindOfList(name);
                     int c = peek();
                     if (name.equals("marches") && c == '[') {
                         pos++;
@@ -111,8 +112,8 @@ final class JsonSplitSource implements DecpChunkSource {
                         recordsFound = true;
                         where = Where.MARCHES_OBJECT;
                         firstInMarches = true;
-                    } else if (JsonTrees.kindOfList(name) != null) {
-                        if (list(JsonTrees.kindOfList(name), c, Where.ROOT_OBJECT, chunk)) return true;
+                    } else if (kind != null) {
+                        if (list(kind, c, Where.ROOT_OBJECT, chunk)) return true;
                     } else skipValue();
                 }
                 case MARCHES_OBJECT -> {
@@ -204,7 +205,7 @@ final class JsonSplitSource implements DecpChunkSource {
     /** Copies the object starting at {@link #pos} into the chunk. */
     private void record(ContractKind kind, RawChunk chunk) throws IOException, IrregularJsonException {
         mark = pos;
-        scanComposite();
+        scanValue();
         chunk.add(buf, mark, pos - mark, kind);
         mark = -1;
     }
@@ -213,11 +214,8 @@ final class JsonSplitSource implements DecpChunkSource {
     private void skipValue() throws IOException, IrregularJsonException {
         mark = pos;
         int c = buf[pos];
-        if (c == '{' || c == '[') scanComposite();
-        else if (c == '"') {
-            pos++;
-            skipString();
-        } else {
+        if (c == '{' || c == '[' || c == '"') scanValue();
+        else {
             while (true) {
                 if (pos >= limit && !fill()) break;
                 byte b = buf[pos];
@@ -235,7 +233,7 @@ final class JsonSplitSource implements DecpChunkSource {
         mark = -1;
     }
 
-    /** Byte classes for {@link #scanComposite}: 0 for every byte without structural meaning. */
+    /** Byte classes for {@link #scanValue}: 0 for every byte without structural meaning. */
     private static final byte[] CLASS = new byte[256];
     private static final byte OPEN = 1, CLOSE = 2, QUOTE = 3, BACKSLASH = 4;
 
@@ -248,8 +246,8 @@ final class JsonSplitSource implements DecpChunkSource {
         CLASS['\\'] = BACKSLASH;
     }
 
-    /** From an opening bracket at {@link #pos} to just past its closing one, strings skipped. */
-    private void scanComposite() throws IOException, IrregularJsonException {
+    /** From an opening bracket (or quote) at {@link #pos} to just past its closing one, strings skipped. */
+    private void scanValue() throws IOException, IrregularJsonException {
         int depth = 0;
         boolean inString = false;
         boolean escaped = false;
@@ -266,34 +264,18 @@ final class JsonSplitSource implements DecpChunkSource {
                 }
                 if (cls == 0) continue;
                 if (inString) {
-                    if (cls == QUOTE) inString = false;
-                    else if (cls == BACKSLASH) escaped = true;
+                    if (cls == QUOTE) {
+                        inString = false;
+                        if (depth == 0) { // a text value on its own
+                            pos = i;
+                            return;
+                        }
+                    } else if (cls == BACKSLASH) escaped = true;
                 } else if (cls == QUOTE) {
                     inString = true;
                 } else if (cls == OPEN) {
                     depth++;
                 } else if (cls == CLOSE && --depth == 0) {
-                    pos = i;
-                    return;
-                }
-            }
-            pos = i;
-        }
-    }
-
-    /** From just past an opening quote to just past the closing one (a text value between the lists). */
-    private void skipString() throws IOException, IrregularJsonException {
-        boolean escaped = false;
-        while (true) {
-            if (pos >= limit && !fill()) throw irregular("fin de fichier dans un texte");
-            byte[] b = buf;
-            int i = pos;
-            int lim = limit;
-            while (i < lim) {
-                byte c = b[i++];
-                if (escaped) escaped = false;
-                else if (c == '\\') escaped = true;
-                else if (c == '"') {
                     pos = i;
                     return;
                 }
