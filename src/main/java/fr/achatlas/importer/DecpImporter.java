@@ -17,6 +17,8 @@ import fr.achatlas.store.StagedRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -132,12 +134,8 @@ public final class DecpImporter {
                 tally.add(staged.tally());
             });
             if (System.getenv("ACHATLAS_TIMING") != null) {
-                System.err.printf("[timing] %-16s %6.2f s (%d threads; CPU so far: process %.1f s, writer %.1f s, JIT %.1f s, GC %.1f s)%n",
-                        "read + stage", (System.nanoTime() - t0) / 1e9, THREADS, processCpuSeconds(),
-                        java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9,
-                        java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3,
-                        java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-                                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).sum() / 1e3);
+                System.err.printf("[timing] %-16s %6.2f s (%d threads; %s)%n", "read + stage", (System.nanoTime() - t0) / 1e9,
+                        THREADS, cpuSoFar());
             }
             String sha = metered.finishSha256();
             progress.bytesRead(size);
@@ -148,9 +146,13 @@ public final class DecpImporter {
         }
     }
 
-    private static double processCpuSeconds() {
-        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
-                .getProcessCpuTime() / 1e9;
+    /** Where the CPU went so far: the whole process, this (writer) thread, the JIT compiler and the collector. */
+    private static String cpuSoFar() {
+        double gc = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1e3;
+        return String.format("CPU so far: process %.1f s, writer %.1f s, JIT %.1f s, GC %.1f s",
+                ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime() / 1e9,
+                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9,
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3, gc);
     }
 
     /** An unrecognised file still gets a batch: its single rejected record says "format non reconnu". */

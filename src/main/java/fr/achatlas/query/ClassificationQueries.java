@@ -29,6 +29,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,30 +123,16 @@ public final class ClassificationQueries {
                        GROUP BY contract_key) h USING (contract_key)""";
     private static final String SPENDING_INPUTS = "SELECT line_key, buyer_id, account, label, supplier_siren, contract_key FROM spending_line";
 
-    /** The engine's input for every contract: CPV, object, buyer and first holder's SIREN. */
-    public List<ClassificationInput> contractInputs() throws SQLException {
-        try (InputCursor c = contractInputCursor()) {
-            return collect(c);
-        }
-    }
-
     /**
-     * The engine's input for every spending line: account, label, supplier SIREN and linked contract. Empty when the
-     * store has no spending lines.
+     * The engine's input for every contract (CPV, object, buyer, first initial holder's SIREN), one by one, for a pass
+     * over millions of them in a small heap; close it after use.
      */
-    public List<ClassificationInput> spendingInputs() throws SQLException {
-        try (InputCursor c = spendingInputCursor()) {
-            return collect(c);
-        }
-    }
-
-    /** The contracts' inputs one by one, for a pass over millions of them in a small heap; close it after use. */
     public InputCursor contractInputCursor() throws SQLException {
         return new InputCursor(conn, CONTRACT_INPUTS, rs -> ClassificationInput.contract(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5)));
     }
 
-    /** The spending lines' inputs one by one (see {@link #contractInputCursor()}). */
+    /** The engine's input for every spending line (account, label, supplier SIREN, linked contract), one by one. */
     public InputCursor spendingInputCursor() throws SQLException {
         return new InputCursor(conn, SPENDING_INPUTS, ClassificationQueries::spendingInput);
     }
@@ -159,8 +146,8 @@ public final class ClassificationQueries {
     }
 
     /** The contracts that spending lines are linked to (their family is evidence for the lines). */
-    public java.util.Set<Long> contractsLinkedToSpending() throws SQLException {
-        java.util.Set<Long> out = new java.util.HashSet<>();
+    public Set<Long> contractsLinkedToSpending() throws SQLException {
+        Set<Long> out = new HashSet<>();
         try (Statement st = conn.createStatement();
              ResultSet rs = st.executeQuery("SELECT DISTINCT contract_key FROM spending_line WHERE contract_key IS NOT NULL")) {
             while (rs.next()) out.add(rs.getLong(1));
@@ -173,12 +160,6 @@ public final class ClassificationQueries {
         Long linked = rs.wasNull() ? null : contract;
         return new ClassificationInput(SubjectKind.SPENDING_LINE, rs.getLong(1), rs.getString(2), null,
                 rs.getString(3), null, rs.getString(4), rs.getString(5), null, linked);
-    }
-
-    private static List<ClassificationInput> collect(InputCursor c) {
-        List<ClassificationInput> out = new ArrayList<>();
-        c.forEachRemaining(out::add);
-        return out;
     }
 
     /** Rows read as the caller iterates; the result stays on DuckDB's side, outside the Java heap. */

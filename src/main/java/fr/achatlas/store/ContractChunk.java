@@ -29,10 +29,6 @@ public final class ContractChunk {
         return records.size();
     }
 
-    public List<StagedRecord> records() {
-        return records;
-    }
-
     int start(int table, int record) {
         return record == 0 ? 0 : ends[table][record - 1];
     }

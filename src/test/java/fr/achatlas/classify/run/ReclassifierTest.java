@@ -181,15 +181,11 @@ class ReclassifierTest {
     /** Spending lines go through the same engine: their account, and the family of the contract they are linked to. */
     @Test
     void classifyingInSmallBatchesGivesTheSameResults() throws Exception {
-        try (Statement st = db.connection().createStatement()) {
-            st.execute("""
-                    INSERT INTO spending_line (line_key, batch_id, file_name, line_number, buyer_id, payment_date, year, month,
-                        amount, amount_basis, account, label, contract_key) VALUES
-                    (911, 1, 'mandats.csv', 2, '21990000800018', DATE '2024-04-02', 2024, 4, 90.00, 'HT', NULL, 'Ménage', %d),
-                    (912, 1, 'mandats.csv', 3, '21990000800018', DATE '2024-05-02', 2024, 5, 60.00, 'HT', '60612', 'Électricité', NULL),
-                    (913, 1, 'mandats.csv', 4, '21990000800018', DATE '2024-06-02', 2024, 6, 75.00, 'HT', NULL, 'Jeux', %d)"""
-                    .formatted(cleaning, playground));
-        }
+        insertSpendingLines("""
+                (911, 1, 'mandats.csv', 2, '21990000800018', DATE '2024-04-02', 2024, 4, 90.00, 'HT', NULL, 'Ménage', %d),
+                (912, 1, 'mandats.csv', 3, '21990000800018', DATE '2024-05-02', 2024, 5, 60.00, 'HT', '60612', 'Électricité', NULL),
+                (913, 1, 'mandats.csv', 4, '21990000800018', DATE '2024-06-02', 2024, 6, 75.00, 'HT', NULL, 'Jeux', %d)"""
+                .formatted(cleaning, playground));
         String rows = "SELECT string_agg(concat_ws('|', subject_kind, subject_key, family_code, method, evidence, conflict, status), ';' ORDER BY ALL) FROM classification";
         Reclassifier.Result whole = new Reclassifier(db).run("test");
         String once = text(rows);
@@ -201,6 +197,16 @@ class ReclassifierTest {
         assertThat(batched.spendingLines()).isEqualTo(3);
     }
 
+    /** Spending lines given as SQL tuples of (key, batch, file, line, buyer, date, year, month, amount, basis, account, label, contract). */
+    private void insertSpendingLines(String tuples) throws Exception {
+        try (Statement st = db.connection().createStatement()) {
+            st.execute("""
+                    INSERT INTO spending_line (line_key, batch_id, file_name, line_number, buyer_id, payment_date, year, month,
+                        amount, amount_basis, account, label, contract_key) VALUES
+                    """ + tuples);
+        }
+    }
+
     private String text(String sql) throws Exception {
         try (Statement st = db.connection().createStatement(); java.sql.ResultSet rs = st.executeQuery(sql)) {
             rs.next();
@@ -210,14 +216,10 @@ class ReclassifierTest {
 
     @Test
     void spendingLinesAreClassifiedByAccountOrLinkedContract() throws Exception {
-        try (Statement st = db.connection().createStatement()) {
-            st.execute("""
-                    INSERT INTO spending_line (line_key, batch_id, file_name, line_number, buyer_id, payment_date, year, month,
-                        amount, amount_basis, account, label, contract_key) VALUES
-                    (901, 1, 'mandats.csv', 2, '21990000800018', DATE '2024-04-02', 2024, 4, 1200.00, 'HT', '60612', 'Facture électricité mars', NULL),
-                    (902, 1, 'mandats.csv', 3, '21990000800018', DATE '2024-05-02', 2024, 5, 830.00, 'HT', NULL, 'Situation n°2', %d)"""
-                    .formatted(cleaning));
-        }
+        insertSpendingLines("""
+                (901, 1, 'mandats.csv', 2, '21990000800018', DATE '2024-04-02', 2024, 4, 1200.00, 'HT', '60612', 'Facture électricité mars', NULL),
+                (902, 1, 'mandats.csv', 3, '21990000800018', DATE '2024-05-02', 2024, 5, 830.00, 'HT', NULL, 'Situation n°2', %d)"""
+                .formatted(cleaning));
         Reclassifier.Result r = new Reclassifier(db).run("test");
 
         assertThat(r.spendingLines()).isEqualTo(2);
