@@ -17,8 +17,6 @@ import fr.achatlas.store.StagedRecord;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -116,6 +114,7 @@ public final class DecpImporter {
 
     private FileReport importFile(Path file, boolean split) throws IOException, SQLException {
         long t0 = System.nanoTime();
+        CpuTiming cpu = CpuTiming.now();
         long size = Files.size(file);
         progress.fileStarted(file, size);
         Tally tally = new Tally();
@@ -133,9 +132,9 @@ public final class DecpImporter {
                 writer.add(staged.chunk());
                 tally.add(staged.tally());
             });
-            if (System.getenv("ACHATLAS_TIMING") != null) {
+            if (CpuTiming.enabled()) {
                 System.err.printf("[timing] %-16s %6.2f s (%d threads; %s)%n", "read + stage", (System.nanoTime() - t0) / 1e9,
-                        THREADS, cpuSoFar());
+                        THREADS, cpu.since());
             }
             String sha = metered.finishSha256();
             progress.bytesRead(size);
@@ -144,15 +143,6 @@ public final class DecpImporter {
                     counts.loaded(), counts.duplicates(), counts.rejected(), counts.newModifications(), counts.sameContentAs(),
                     tally.rejectedByRule, tally.warningsByRule, (System.nanoTime() - t0) / 1_000_000, null);
         }
-    }
-
-    /** Where the CPU went so far: the whole process, this (writer) thread, the JIT compiler and the collector. */
-    private static String cpuSoFar() {
-        double gc = ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(GarbageCollectorMXBean::getCollectionTime).sum() / 1e3;
-        return String.format("CPU so far: process %.1f s, writer %.1f s, JIT %.1f s, GC %.1f s",
-                ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime() / 1e9,
-                ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9,
-                ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3, gc);
     }
 
     /** An unrecognised file still gets a batch: its single rejected record says "format non reconnu". */

@@ -87,6 +87,7 @@ public final class SpendingImporter {
 
     public Report importFile(Path file) throws IOException, SQLException {
         long t0 = System.nanoTime();
+        CpuTiming cpu = CpuTiming.now();
         CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> sha256(file));
         MappingProfile p = profile;
         if (p != null && amountDivisor != null) p = withDivisor(p, amountDivisor);
@@ -107,8 +108,9 @@ public final class SpendingImporter {
                     writer.add(chunk);
                     chunk.rejectedByRule().forEach((rule, n) -> rejectedByRule.merge(rule, n, Long::sum));
                 });
-                if (Boolean.getBoolean("achatlas.timing")) {
-                    System.err.printf("spending read, map, spool (%d mappers): %.1f s%n", MAPPERS, (System.nanoTime() - t0) / 1e9);
+                if (CpuTiming.enabled()) {
+                    System.err.printf("spending read, map, spool (%d mappers): %.1f s; %s%n", MAPPERS,
+                            (System.nanoTime() - t0) / 1e9, cpu.since());
                 }
                 long amounts = mappers.stream().mapToLong(LineMapper::amountsRead).sum();
                 long withDecimals = mappers.stream().mapToLong(LineMapper::amountsWithDecimals).sum();

@@ -114,8 +114,10 @@ class KillDuringImportTest {
 
     private static Process runCli(Path db, String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
+        // DuckDB's driver unpacks its 57 MB native library into java.io.tmpdir and deletes it at a normal exit only: the
+        // killed child's copy goes into the test's own folder, removed with it, instead of piling up in /tmp.
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx1g", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "fr.achatlas.cli.Achatlas", "--db", db.toString()));
+                "-Djava.io.tmpdir=" + db.toAbsolutePath().getParent(), "-cp", System.getProperty("java.class.path"), "fr.achatlas.cli.Achatlas", "--db", db.toString()));
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).start();
     }
