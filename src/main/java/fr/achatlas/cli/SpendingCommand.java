@@ -64,6 +64,10 @@ final class SpendingCommand {
         out.printf("%s — %s, profil %s, lot %d%n  lues %s = chargées %s + doublons %s + rejetées %s ; avertissements %s ; %s lignes/s%n",
                 r.file(), r.format(), r.profile(), r.batchId(), Reports.n(r.read()), Reports.n(r.loaded()),
                 Reports.n(r.duplicates()), Reports.n(r.rejected()), Reports.n(r.warnings()), Reports.n((long) r.linesPerSecond()));
+        if (!r.aboveHeader().isEmpty()) {
+            out.printf("  %d ligne(s) au-dessus de l'en-tête ignorée(s) (lignes %d à %d ; « %s »)%n", r.aboveHeader().size(),
+                    r.aboveHeader().getFirst().line(), r.aboveHeader().getLast().line(), r.aboveHeader().getFirst().text());
+        }
         r.rejectedByRule().forEach((k, v) -> out.printf("    rejet %-32s %s%n", k, Reports.n(v)));
         for (String e : r.x100Evidence()) {
             out.printf("  ATTENTION montants ×100 probables (%s lignes exclues des totaux) — %s%n"

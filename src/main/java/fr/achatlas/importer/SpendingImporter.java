@@ -1,5 +1,7 @@
 package fr.achatlas.importer;
 
+import fr.achatlas.model.LineIssue;
+import fr.achatlas.model.Severity;
 import fr.achatlas.spending.LineMapper;
 import fr.achatlas.spending.MappingProfile;
 import fr.achatlas.spending.SpendingReader;
@@ -37,7 +39,7 @@ public final class SpendingImporter {
     /** The outcome of one file; {@code read = loaded + duplicates + rejected}. */
     public record Report(String file, String format, String profile, String sha256, int batchId, long read, long loaded,
                          long duplicates, long rejected, long warnings, long suspectLines, List<String> x100Evidence,
-                         Map<String, Long> rejectedByRule, long millis) {
+                         Map<String, Long> rejectedByRule, List<SpendingReader.PreambleRow> aboveHeader, long millis) {
         public double linesPerSecond() {
             return millis == 0 ? 0 : read * 1000.0 / millis;
         }
@@ -103,6 +105,7 @@ public final class SpendingImporter {
             try (SpendingBatchWriter writer = SpendingBatchWriter.begin(db, file.toAbsolutePath().toString(),
                     file.getFileName().toString(), Files.size(file), reader.format() + " / " + reader.profile().name(),
                     memoryKeys)) {
+                if (!reader.preamble().isEmpty()) writer.add(aboveHeader(reader.preamble()));
                 ThreadLocal<SpendingChunk.Builder> builder = ThreadLocal.withInitial(SpendingChunk.Builder::new);
                 InOrder.run("spending", MAPPERS, reader::next, batch -> map(batch, mapper.get(), builder.get()), chunk -> {
                     writer.add(chunk);
@@ -118,8 +121,19 @@ public final class SpendingImporter {
             }
             return new Report(file.toString(), reader.format(), reader.profile().name(), join(sha), counts.batchId(),
                     counts.read(), counts.loaded(), counts.duplicates(), counts.rejected(), counts.warnings(),
-                    counts.suspectLines(), counts.x100Evidence(), rejectedByRule, (System.nanoTime() - t0) / 1_000_000);
+                    counts.suspectLines(), counts.x100Evidence(), rejectedByRule, reader.preamble(),
+                    (System.nanoTime() - t0) / 1_000_000);
         }
+    }
+
+    /** The rows above the header as findings, so that the store says what the import skipped and where. */
+    private static SpendingChunk aboveHeader(List<SpendingReader.PreambleRow> rows) {
+        SpendingChunk.Builder notes = new SpendingChunk.Builder();
+        for (SpendingReader.PreambleRow r : rows) {
+            notes.note(new LineIssue(r.line(), "SPENDING_ABOVE_HEADER", Severity.INFO, "ligne", r.text(),
+                    "Ligne au-dessus de l'en-tête (titre, période, date d'extraction…) : pas une dépense, non lue."));
+        }
+        return notes.build();
     }
 
     /** Parses and maps one batch (on a mapper thread). */

@@ -3,7 +3,9 @@ package fr.achatlas.spending;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A small, fast CSV reader (RFC 4180 quoting, any one-character separator, CRLF or LF) that knows the physical line
@@ -155,20 +157,55 @@ public final class CsvReader implements AutoCloseable {
         return true;
     }
 
+    private static final char[] SEPARATORS = {';', '\t', '|', ','};
+
     /** The separator of a header line: the most frequent of ; , tab | outside quotes (';' on ties, as French exports). */
     public static char sniffSeparator(String headerLine) {
-        char[] candidates = {';', '\t', '|', ','};
-        int[] counts = new int[candidates.length];
+        int[] counts = separatorCounts(headerLine);
+        return SEPARATORS[best(counts)];
+    }
+
+    /**
+     * The separator of the first lines of a file, which may open with a title block (report name, period, extraction
+     * date) above its header: the candidate found the same number of times (at least once) on the most lines — the
+     * header and the data lines agree on it, while a comma in a title or a label does not repeat evenly. Ties go to
+     * the larger count, then to ; tab | , in that order. On a single line this is {@link #sniffSeparator(String)}.
+     */
+    public static char sniffSeparator(List<String> firstLines) {
+        int[][] counts = firstLines.stream().map(CsvReader::separatorCounts).toArray(int[][]::new);
+        int best = 0;
+        long bestLines = -1;
+        int bestCount = -1;
+        for (int k = 0; k < SEPARATORS.length; k++) {
+            Map<Integer, Long> linesByCount = new HashMap<>();
+            for (int[] c : counts) if (c[k] > 0) linesByCount.merge(c[k], 1L, Long::sum);
+            for (Map.Entry<Integer, Long> e : linesByCount.entrySet()) {
+                if (e.getValue() > bestLines || (e.getValue() == bestLines && e.getKey() > bestCount)) {
+                    best = k;
+                    bestLines = e.getValue();
+                    bestCount = e.getKey();
+                }
+            }
+        }
+        return SEPARATORS[best];
+    }
+
+    private static int[] separatorCounts(String line) {
+        int[] counts = new int[SEPARATORS.length];
         boolean quoted = false;
-        for (int i = 0; i < headerLine.length(); i++) {
-            char c = headerLine.charAt(i);
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
             if (c == '"') quoted = !quoted;
             if (quoted) continue;
-            for (int k = 0; k < candidates.length; k++) if (c == candidates[k]) counts[k]++;
+            for (int k = 0; k < SEPARATORS.length; k++) if (c == SEPARATORS[k]) counts[k]++;
         }
+        return counts;
+    }
+
+    private static int best(int[] counts) {
         int best = 0;
-        for (int k = 1; k < candidates.length; k++) if (counts[k] > counts[best]) best = k;
-        return candidates[best];
+        for (int k = 1; k < counts.length; k++) if (counts[k] > counts[best]) best = k;
+        return best;
     }
 
     @Override

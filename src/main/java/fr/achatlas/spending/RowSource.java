@@ -8,9 +8,11 @@ import org.dhatim.fastexcel.reader.Row;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** Rows of a CSV or XLSX file as text cells, with the line (CSV) or row number (XLSX) a person would look for. */
@@ -54,7 +56,7 @@ interface RowSource extends AutoCloseable {
         if (profile != null && profile.separator() != null && !"auto".equalsIgnoreCase(profile.separator())) {
             sep = "tab".equalsIgnoreCase(profile.separator()) ? '\t' : profile.separator().charAt(0);
         } else {
-            sep = CsvReader.sniffSeparator(firstLine(file, new Encodings.Detected(enc.charset(), bom)));
+            sep = CsvReader.sniffSeparator(firstLines(file, new Encodings.Detected(enc.charset(), bom)));
         }
         return new Dialect(false, enc.charset(), bom, sep);
     }
@@ -67,13 +69,13 @@ interface RowSource extends AutoCloseable {
         return new Csv(new CsvReader(new InputStreamReader(raw, d.charset()), d.separator()), d.describe());
     }
 
-    private static String firstLine(Path file, Encodings.Detected enc) throws IOException {
+    /** The first lines of the file (at most as many as a title block and the header take, within 64 KB). */
+    private static List<String> firstLines(Path file, Encodings.Detected enc) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             in.skipNBytes(enc.bomLength());
             byte[] b = in.readNBytes(1 << 16);
-            String s = new String(b, enc.charset());
-            int nl = s.indexOf('\n');
-            return nl < 0 ? s : s.substring(0, nl);
+            List<String> lines = new String(b, enc.charset()).lines().limit(SpendingReader.MAX_PREAMBLE + 1).toList();
+            return lines.isEmpty() ? List.of("") : lines;
         }
     }
 
@@ -128,10 +130,35 @@ interface RowSource extends AutoCloseable {
             for (int i = 0; i < out.length; i++) {
                 Cell c = r.getCell(i);
                 if (c == null || c.getType() == CellType.EMPTY) out[i] = "";
-                else if (c.getType() == CellType.NUMBER) out[i] = c.getRawValue();
+                else if (c.getType() == CellType.NUMBER) out[i] = plainNumber(c.getRawValue());
+                else if (c.getType() == CellType.FORMULA) out[i] = formulaValue(c);
                 else out[i] = c.getText() == null ? "" : c.getText();
             }
             return out;
+        }
+
+        /**
+         * A number cell as the shortest decimal that is the same double, never in E notation: Excel writes a typed
+         * 8,30 as {@code 8.3000000000000007} (which would read as sub-cent precision) and other writers a SIRET typed
+         * as a number as {@code 3.5958052900048E13}.
+         */
+        static String plainNumber(String raw) {
+            if (raw == null) return "";
+            try {
+                double d = Double.parseDouble(raw);
+                if (Double.isNaN(d) || Double.isInfinite(d)) return raw;
+                return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+            } catch (NumberFormatException e) {
+                return raw;
+            }
+        }
+
+        private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
+
+        /** A formula cell: the value Excel cached when it saved the file (a number as {@link #plainNumber}). */
+        private static String formulaValue(Cell c) {
+            String raw = c.getRawValue() != null ? c.getRawValue().strip() : c.getText() == null ? "" : c.getText();
+            return NUMERIC.matcher(raw).matches() ? plainNumber(raw) : raw;
         }
 
         public long line() {

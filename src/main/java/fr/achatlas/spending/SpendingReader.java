@@ -18,7 +18,8 @@ import java.util.List;
  * batches is cheap and sequential; turning a batch into rows and mapping them is the costly part and may run on
  * several threads: a CSV in UTF-8 or a single-byte charset is cut into byte chunks of whole records
  * ({@link CsvChunker}), each decoded and parsed where it is mapped. XLSX sheets and other charsets are parsed here,
- * row by row. The header row is found first (blank lines before it are skipped) and decides the profile.
+ * row by row. The header row is found first (blank lines and a title block before it are skipped) and decides the
+ * profile.
  */
 public final class SpendingReader implements AutoCloseable {
 
@@ -44,10 +45,13 @@ public final class SpendingReader implements AutoCloseable {
     private final MappingProfile.Resolved cols;
     private final FrenchNumbers.Decimal decimal;
     private final int yearColumn;
+    private final List<PreambleRow> preamble;
     private Batch pending;
 
-    private SpendingReader(Source source, MappingProfile profile, String[] header, Batch afterHeader) throws IOException {
+    private SpendingReader(Source source, MappingProfile profile, String[] header, List<PreambleRow> preamble,
+                           Batch afterHeader) throws IOException {
         this.source = source;
+        this.preamble = List.copyOf(preamble);
         this.profile = profile;
         this.header = header;
         this.pending = afterHeader;
@@ -71,43 +75,73 @@ public final class SpendingReader implements AutoCloseable {
         this.yearColumn = y;
     }
 
+    /** Non-blank rows a title block above the header may take: report name, buyer, period, date of extraction… */
+    public static final int MAX_PREAMBLE = 20;
+
+    /** A non-blank row above the header: not a record, skipped, and reported so that nothing vanishes unsaid. */
+    public record PreambleRow(long line, String text) {
+    }
+
     /**
      * Opens a file with the given profile, or with the bundled profile that fits its header when {@code profile} is
-     * null. Fails (before anything is read into the store) when no profile fits: the person must choose or write one.
+     * null. The header is the first row the profile (or a bundled one) recognises among the first
+     * {@value #MAX_PREAMBLE} + 1 non-blank rows, so that a title block above it, as spreadsheets and some financial
+     * software print, is skipped; the rows above it are {@link #preamble()}. Fails (before anything is read into the
+     * store) when no row fits: the person must choose or write a profile.
      */
     public static SpendingReader open(Path file, MappingProfile profile) throws IOException {
         RowSource.Dialect dialect = RowSource.dialect(file, profile);
         Source src = dialect.xlsx() || !CsvChunker.supports(dialect.charset())
                 ? new Sequential(RowSource.open(file, dialect)) : new Chunked(file, dialect);
         try {
-            // the header is the first non-blank row; the rows after it in the same batch are the first data batch
             List<String[]> rows = new ArrayList<>();
             List<Long> lines = new ArrayList<>();
-            String[] header = null;
+            int headerAt = -1;
             Batch b;
-            while (header == null && (b = src.next(HEADER_CHUNK)) != null) {
-                rows.clear();
-                lines.clear();
+            while (headerAt < 0 && rows.size() <= MAX_PREAMBLE && (b = src.next(HEADER_CHUNK)) != null) {
+                int from = rows.size();
                 b.rows((cells, line) -> {
                     rows.add(cells);
                     lines.add(line);
                 });
-                if (!rows.isEmpty()) {
-                    header = rows.removeFirst();
-                    lines.removeFirst();
+                for (int i = from; i < rows.size() && i <= MAX_PREAMBLE && headerAt < 0; i++) {
+                    if (isHeader(rows.get(i), profile)) headerAt = i;
                 }
             }
-            if (header == null) header = new String[0];
+            // no row fits: the first one is taken as the header, and the error below names it
+            if (headerAt < 0) headerAt = 0;
+            String[] header = rows.isEmpty() ? new String[0] : rows.get(headerAt);
             MappingProfile p = profile != null ? profile : MappingProfile.detect(header);
             if (p == null) {
                 throw new IOException("Aucun profil de colonnes fourni ne reconnaît l'en-tête de " + file.getFileName()
-                        + " : " + Arrays.toString(header) + ". Donnez-en un avec --profile (voir docs/spending.md).");
+                        + " (cherché sur les " + (MAX_PREAMBLE + 1) + " premières lignes non vides) : "
+                        + Arrays.toString(header) + ". Donnez-en un avec --profile (voir docs/spending.md).");
             }
-            return new SpendingReader(src, p, header, new Rows(rows, lines.stream().mapToLong(Long::longValue).toArray()));
+            List<PreambleRow> preamble = new ArrayList<>();
+            for (int i = 0; i < headerAt && !rows.isEmpty(); i++) preamble.add(new PreambleRow(lines.get(i), caption(rows.get(i))));
+            List<String[]> data = rows.isEmpty() ? rows : new ArrayList<>(rows.subList(headerAt + 1, rows.size()));
+            long[] dataLines = lines.isEmpty() ? new long[0]
+                    : lines.subList(headerAt + 1, lines.size()).stream().mapToLong(Long::longValue).toArray();
+            return new SpendingReader(src, p, header, preamble, new Rows(data, dataLines));
         } catch (IOException | RuntimeException e) {
             src.close();
             throw e;
         }
+    }
+
+    private static boolean isHeader(String[] row, MappingProfile profile) {
+        return profile != null ? profile.resolve(row).missingRequired().isEmpty() : MappingProfile.detect(row) != null;
+    }
+
+    /** The non-blank cells of a preamble row, as a person would read them. */
+    private static String caption(String[] row) {
+        String s = Arrays.stream(row).map(String::strip).filter(c -> !c.isEmpty()).collect(java.util.stream.Collectors.joining(" | "));
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
+    }
+
+    /** The non-blank rows above the header, in file order (empty for a file whose first row is its header). */
+    public List<PreambleRow> preamble() {
+        return preamble;
     }
 
     public MappingProfile profile() {

@@ -111,6 +111,11 @@ public final class SpendingChunk {
             }
         }
 
+        /** A finding about the file that belongs to no record (a row above the header): kept, counted nowhere. */
+        public void note(LineIssue issue) {
+            issues.add(issue);
+        }
+
         public void reject(List<LineIssue> lineIssues) {
             rejected++;
             for (LineIssue i : lineIssues) {

@@ -2,6 +2,7 @@ package fr.achatlas.importer;
 
 import fr.achatlas.spending.Encodings;
 import fr.achatlas.spending.MappingProfile;
+import fr.achatlas.spending.SpendingReader;
 import fr.achatlas.store.Database;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
@@ -254,6 +255,79 @@ class SpendingImporterTest {
         assertThat(r.loaded()).isEqualTo(1);
         assertThat(count(db.connection(), "SELECT count(*) FROM spending_line WHERE payment_date = DATE '2024-02-29' "
                 + "AND amount_ttc = 1234.50 AND amount_basis = 'TTC' AND line_number = 2")).isEqualTo(1);
+    }
+
+    /**
+     * An export as a spreadsheet user hands it over: a title block above the header, amounts typed in Excel (which
+     * stores 8,30 as 8.3000000000000007), a SIRET typed as a number and written in E notation, a total row at the end.
+     */
+    @Test
+    void readsAnExcelExportWithATitleBlockAndExcelNumbers() throws Exception {
+        Path x = dir.resolve("mandats 2024.xlsx");
+        try (OutputStream os = Files.newOutputStream(x); Workbook wb = new Workbook(os, "test", "1.0")) {
+            Worksheet ws = wb.newWorksheet("Mandats");
+            ws.value(0, 0, "État des mandats émis — Commune de Test");
+            ws.value(1, 0, "Exercice 2024, budget principal");
+            // row 3 left empty, as spreadsheets do between a title and the table
+            String[] h = {"Code SIRET budget", "Date de paiement", "Montant payé TTC", "Identifiant tiers", "Libellé tiers", "Libellé dépense"};
+            for (int i = 0; i < h.length; i++) ws.value(3, i, h[i]);
+            ws.value(4, 0, BUYER);
+            ws.value(4, 1, java.time.LocalDate.of(2024, 3, 1));
+            ws.style(4, 1).format("dd/mm/yyyy").set();
+            ws.value(4, 2, new BigDecimal("8.3000000000000007"));
+            ws.value(4, 3, new BigDecimal("5.5210055400013E13"));
+            ws.value(4, 4, "EGO");
+            ws.value(4, 5, "Fournitures");
+            ws.value(5, 0, BUYER);
+            ws.value(5, 1, "02/03/2024");
+            ws.value(5, 2, new BigDecimal("1234.5599999999999"));
+            ws.value(5, 3, "55210055400013");
+            ws.value(5, 4, "EGO");
+            ws.value(5, 5, "Travaux");
+            ws.value(6, 0, "Total");
+            ws.value(6, 2, new BigDecimal("1242.86"));
+        }
+        SpendingImporter.Report r = new SpendingImporter(db, null, null).importFile(x);
+        assertThat(r.profile()).isEqualTo("depenses-tabulation");
+        assertThat(r.aboveHeader()).extracting(SpendingReader.PreambleRow::line).containsExactly(1L, 2L);
+        assertThat(r.aboveHeader().getFirst().text()).isEqualTo("État des mandats émis — Commune de Test");
+        assertThat(r.read()).isEqualTo(3);
+        assertThat(r.loaded()).isEqualTo(2);
+        assertThat(r.rejected()).isEqualTo(1);
+        assertThat(r.rejectedByRule()).containsKey("SPENDING_DATE_MISSING");
+        var c = db.connection();
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE line_number = 5 AND payment_date = DATE '2024-03-01' "
+                + "AND amount_ttc = 8.30 AND supplier_id = '55210055400013' AND supplier_id_type = 'SIRET'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_line WHERE line_number = 6 AND amount_ttc = 1234.56")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_reject WHERE line_number = 7 AND rule = 'SPENDING_DATE_MISSING'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_finding WHERE rule = 'SPENDING_ABOVE_HEADER' AND severity = 'INFO' "
+                + "AND ((line_number = 1 AND value LIKE 'État des mandats%') OR (line_number = 2 AND value LIKE 'Exercice 2024%'))"))
+                .isEqualTo(2);
+    }
+
+    /** A CSV whose title lines hold commas and whose labels do too: the separator and the header are still found. */
+    @Test
+    void findsTheHeaderAndSeparatorOfACsvBelowItsTitleLines() throws Exception {
+        StringBuilder body = new StringBuilder("Etat des mandats, exercice 2023, budget principal, édité le 05/01/2024\r\n")
+                .append("Collectivité : Commune de Test\r\n\r\n")
+                .append(MANDATS_HEADER);
+        for (int i = 1; i <= 5; i++) {
+            body.append("M").append(i).append(";1").append(i).append("/03/2023;").append(BUYER)
+                    .append(";Principal;6068;020;;;55210055400013;EGO;1").append(i).append(",50;;;Fournitures, pose, dépose, reprise\r\n");
+        }
+        Path f = dir.resolve("etat-mandats.csv");
+        Files.write(f, body.toString().getBytes(Encodings.CP1252));
+        SpendingImporter.Report r = new SpendingImporter(db, null, null).importFile(f);
+        assertThat(r.format()).contains("';'");
+        assertThat(r.profile()).isEqualTo("mandats-cp1252");
+        assertThat(r.aboveHeader()).extracting(SpendingReader.PreambleRow::line).containsExactly(1L, 2L);
+        assertThat(r.loaded()).isEqualTo(5);
+        assertThat(count(db.connection(), "SELECT count(*) FROM spending_line WHERE line_number BETWEEN 5 AND 9 "
+                + "AND label = 'Fournitures, pose, dépose, reprise'")).isEqualTo(5);
+        // with the profile given, the same header is found the same way
+        SpendingImporter.Report again = new SpendingImporter(db, MappingProfile.named("mandats-cp1252"), null).importFile(f);
+        assertThat(again.aboveHeader()).hasSize(2);
+        assertThat(again.duplicates()).isEqualTo(5);
     }
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 
 import static fr.achatlas.spending.FrenchNumbers.Decimal.COMMA;
 import static fr.achatlas.spending.FrenchNumbers.Decimal.DOT;
@@ -69,5 +70,32 @@ class FrenchNumbersTest {
         assertThat(CsvReader.sniffSeparator("a\tb\tc")).isEqualTo('\t');
         assertThat(CsvReader.sniffSeparator("a|b|c")).isEqualTo('|');
         assertThat(CsvReader.sniffSeparator("\"a;x\",b,c")).isEqualTo(',');
+    }
+
+    @Test
+    void sniffsTheSeparatorOnTheLinesThatAgreeNotOnATitle() {
+        assertThat(CsvReader.sniffSeparator(List.of("Etat des mandats, exercice 2023, budget principal", "",
+                "N° mandat;Date;SIRET;Montant", "M1;01/02/2023;55210055400013;12,50", "M2;02/02/2023;55210055400013;1,00"))).isEqualTo(';');
+        // labels full of commas on data lines: the count of ';' repeats on every line, the commas do not
+        assertThat(CsvReader.sniffSeparator(List.of("a;b;c;d", "1;2;3;Fournitures, pose, dépose", "1;2;3;x, y", "1;2;3;u, v, w, z, t")))
+                .isEqualTo(';');
+        assertThat(CsvReader.sniffSeparator(List.of("Journal des paiements", "a,b,c", "1,2,3", "4,5,6"))).isEqualTo(',');
+        assertThat(CsvReader.sniffSeparator(List.of("a\tb\tc"))).isEqualTo('\t');
+        assertThat(CsvReader.sniffSeparator(List.of(""))).isEqualTo(';');
+    }
+
+    @Test
+    void readsExcelNumberCellsAsTheDecimalTypedNotTheirBinaryTrace() {
+        assertThat(RowSource.Xlsx.plainNumber("8.3000000000000007")).isEqualTo("8.3");
+        assertThat(RowSource.Xlsx.plainNumber("1234.5599999999999")).isEqualTo("1234.56");
+        assertThat(RowSource.Xlsx.plainNumber("3.5958052900048E13")).isEqualTo("35958052900048");
+        assertThat(RowSource.Xlsx.plainNumber("5.5210055400013E+13")).isEqualTo("55210055400013");
+        assertThat(RowSource.Xlsx.plainNumber("45352")).isEqualTo("45352");
+        assertThat(RowSource.Xlsx.plainNumber("100.0")).isEqualTo("100");
+        assertThat(RowSource.Xlsx.plainNumber("-12.5")).isEqualTo("-12.5");
+        assertThat(RowSource.Xlsx.plainNumber("1.0E-2")).isEqualTo("0.01");
+        assertThat(RowSource.Xlsx.plainNumber("12.345")).isEqualTo("12.345"); // sub-cent stays visible, and is rejected later
+        assertThat(RowSource.Xlsx.plainNumber("n/a")).isEqualTo("n/a");
+        assertThat(FrenchNumbers.cents(RowSource.Xlsx.plainNumber("8.3000000000000007"), DOT)).isEqualTo(830);
     }
 }
