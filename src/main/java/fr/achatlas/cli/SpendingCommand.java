@@ -2,7 +2,11 @@ package fr.achatlas.cli;
 
 import fr.achatlas.importer.SpendingImporter;
 import fr.achatlas.query.SpendingQueries;
+import fr.achatlas.model.LineIssue;
+import fr.achatlas.model.SpendingLine;
 import fr.achatlas.spending.MappingProfile;
+import fr.achatlas.spending.SpendingPreview;
+import fr.achatlas.spending.SpendingReader;
 import fr.achatlas.store.Database;
 import fr.achatlas.store.SpendingLinker;
 import fr.achatlas.store.SupplierStore;
@@ -12,14 +16,19 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 @Command(name = "spending", mixinStandardHelpOptions = true,
         description = "Dépenses (exports comptables des acheteurs) : import, rattachement aux marchés, dépense sous marché, revue.",
         subcommands = {SpendingCommand.Import.class, SpendingCommand.Link.class, SpendingCommand.UnderContract.class,
-                SpendingCommand.Review.class, SpendingCommand.DeleteBatch.class, SpendingCommand.Profiles.class})
+                SpendingCommand.Review.class, SpendingCommand.DeleteBatch.class, SpendingCommand.Profiles.class,
+                SpendingCommand.Preview.class})
 final class SpendingCommand {
 
     @ParentCommand
@@ -176,5 +185,79 @@ final class SpendingCommand {
             for (MappingProfile p : MappingProfile.bundled()) System.out.printf("%-30s %s%n", p.name(), p.description());
             return 0;
         }
+    }
+
+    @Command(name = "preview", mixinStandardHelpOptions = true,
+            description = "Aperçu d'un export avant import, sans rien écrire : format détecté, lignes de titre sautées, profil, "
+                    + "colonne lue pour chaque champ, colonnes non lues, et premières lignes telles que l'import les lirait "
+                    + "(ou les rejetterait, avec la raison). Pour vérifier un profil sur un nouvel export.")
+    static final class Preview implements Callable<Integer> {
+        @Parameters(index = "0", description = "Fichier CSV ou XLSX.")
+        Path file;
+
+        @Option(names = "--profile", description = "Profil de colonnes : nom fourni ou fichier JSON. Par défaut, détecté.")
+        String profile;
+
+        @Option(names = "--lines", defaultValue = "10", description = "Nombre de lignes de données montrées (défaut : 10).")
+        int lines;
+
+        @Option(names = "--format", defaultValue = "text", description = "text ou json.")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            MappingProfile p = profile == null ? null : MappingProfile.named(profile);
+            SpendingPreview.Preview v = SpendingPreview.of(file, p, Math.max(0, lines));
+            if ("json".equals(format)) System.out.println(Reports.json(v));
+            else printPreview(v, System.out);
+            return 0;
+        }
+    }
+
+    private static final Map<String, String> FIELD_LABELS = Map.ofEntries(Map.entry("buyer", "acheteur"),
+            Map.entry("date", "date"), Map.entry("amount_ht", "montant HT"), Map.entry("amount_ttc", "montant TTC"),
+            Map.entry("supplier_id", "identifiant fournisseur"), Map.entry("supplier_name", "nom du fournisseur"),
+            Map.entry("account", "compte (nature)"), Map.entry("function", "fonction"), Map.entry("budget", "budget"),
+            Map.entry("direction", "direction"), Map.entry("service", "service"), Map.entry("contract_ref", "référence de marché"),
+            Map.entry("invoice_ref", "n° de mandat ou facture"), Map.entry("label", "libellé"));
+
+    static void printPreview(SpendingPreview.Preview v, PrintStream out) {
+        out.printf("%s — %s%nprofil %s : %s%n", v.file(), v.format(), v.profile(), v.profileDescription());
+        for (SpendingReader.PreambleRow r : v.aboveHeader()) {
+            out.printf("  ligne %d au-dessus de l'en-tête, sautée : « %s »%n", r.line(), r.text());
+        }
+        out.printf("en-tête : %d colonnes%n", v.header().size());
+        for (SpendingPreview.Mapping m : v.mappings()) {
+            out.printf("  %-26s ← %s%n", FIELD_LABELS.getOrDefault(m.field(), m.field()),
+                    m.columns().stream().map(c -> "« " + c + " »").collect(Collectors.joining(" sinon ")));
+        }
+        if (!v.unreadColumns().isEmpty()) {
+            out.printf("  colonnes non lues : %s%n", v.unreadColumns().stream().map(c -> "« " + c + " »").collect(Collectors.joining(", ")));
+        }
+        out.printf("premières lignes (%d) :%n", v.lines().size());
+        for (SpendingPreview.Line l : v.lines()) {
+            SpendingLine x = l.mapped();
+            if (x == null) {
+                out.printf("  ligne %d : REJETÉE%n", l.line());
+            } else {
+                out.printf("  ligne %d : %s | %s | HT %s | TTC %s | %s %s « %s » | compte %s | marché %s | %s%n", l.line(),
+                        x.buyerId(), x.paymentDate(), cents(x.amountHtCents()), cents(x.amountTtcCents()), x.supplierIdType(),
+                        x.supplierId() == null ? "" : x.supplierId(), x.supplierName() == null ? "" : x.supplierName(),
+                        dash(x.account()), dash(x.contractRef()), dash(x.label()));
+            }
+            for (LineIssue i : l.issues()) {
+                out.printf("      %s %s (%s%s) : %s%n", i.severity(), i.rule(), i.field(),
+                        i.value() == null ? "" : " = « " + i.value() + " »", i.message());
+            }
+        }
+    }
+
+    /** To the cent: a preview is where a wrong decimal convention (the ×100 trap) shows. */
+    private static String cents(Long c) {
+        return c == null ? "—" : String.format(Locale.FRANCE, "%,.2f €", BigDecimal.valueOf(c, 2));
+    }
+
+    private static String dash(String s) {
+        return s == null ? "—" : s;
     }
 }

@@ -152,6 +152,14 @@ public final class SpendingReader implements AutoCloseable {
         return source.format();
     }
 
+    String[] header() {
+        return header.clone();
+    }
+
+    MappingProfile.Resolved resolved() {
+        return cols;
+    }
+
     /** A mapper for this file's header and profile; one per thread. */
     public LineMapper mapper() {
         return new LineMapper(profile, cols, decimal, yearColumn, header);

@@ -73,6 +73,23 @@ class CliTest {
     }
 
     @Test
+    void spendingPreviewShowsTheProfileMappingAndFirstLinesWithoutTouchingTheStore() throws Exception {
+        Path export;
+        try (Stream<Path> s = Files.list(dir.resolve("territory"))) {
+            export = s.filter(p -> p.getFileName().toString().startsWith("depenses_")).sorted().findFirst().orElseThrow();
+        }
+        Path untouched = dir.resolve("never-created.duckdb");
+        String text = out("--db", untouched.toString(), "spending", "preview", "--lines", "4", export.toString());
+        assertThat(text).contains("profil ").contains("date").contains("← « ").contains("premières lignes (4)");
+        assertThat(text.lines().filter(l -> l.startsWith("  ligne "))).hasSize(4);
+        JsonNode json = JsonMapper.builder().build().readTree(out("spending", "preview", "--format", "json", "--lines", "2", export.toString()));
+        assertThat(json.get("lines")).hasSize(2);
+        assertThat(json.get("lines").get(0).get("mapped").get("buyerId").asString()).isNotBlank();
+        assertThat(json.get("mappings")).isNotEmpty();
+        assertThat(untouched).doesNotExist();
+    }
+
+    @Test
     void csvExportIsExcelFrenchByDefaultAndStandardOnRequest() throws Exception {
         Path fr = dir.resolve("marches.csv");
         Path std = dir.resolve("marches-std.csv");

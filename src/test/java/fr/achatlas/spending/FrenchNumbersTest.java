@@ -90,6 +90,7 @@ class FrenchNumbersTest {
         assertThat(RowSource.Xlsx.plainNumber("1234.5599999999999")).isEqualTo("1234.56");
         assertThat(RowSource.Xlsx.plainNumber("3.5958052900048E13")).isEqualTo("35958052900048");
         assertThat(RowSource.Xlsx.plainNumber("5.5210055400013E+13")).isEqualTo("55210055400013");
+        assertThat(RowSource.Xlsx.plainNumber("35958052900048.0")).isEqualTo("35958052900048"); // as Python writers put it
         assertThat(RowSource.Xlsx.plainNumber("45352")).isEqualTo("45352");
         assertThat(RowSource.Xlsx.plainNumber("100.0")).isEqualTo("100");
         assertThat(RowSource.Xlsx.plainNumber("-12.5")).isEqualTo("-12.5");
