@@ -1,10 +1,14 @@
 package fr.achatlas.generate;
 
+import org.dhatim.fastexcel.Worksheet;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,9 +26,10 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>{@code depenses_<buyer>_<year>.*}: every payment of a buyer in a year (≈ the territory's annual purchases),
  *       payments of its contracts over their life (with or without the contract reference) and purchases off contract,
- *       in four layouts — cp1252 ';' with HT and TTC, UTF-8 BOM tab-separated TTC, UTF-8 '|' with spaced SIRETs and
- *       name-only lines — with cancellations (negative lines); one file (the SDIS's last year) has the ×100 trap:
- *       cents written without a decimal separator;</li>
+ *       in three text layouts — cp1252 ';' with HT and TTC, UTF-8 BOM tab-separated TTC, UTF-8 '|' with spaced SIRETs
+ *       and name-only lines — and, for the hospital, an XLSX spreadsheet with a title block and a total row; with
+ *       cancellations (negative lines); one file (the SDIS's last year) has the ×100 trap: cents written without a
+ *       decimal separator;</li>
  *   <li>{@code sirene_StockUniteLegale.csv}, {@code sirene_StockEtablissement.csv}: a SIRENE-shaped extract of the
  *       French suppliers and buyers (2025 layout), with non-diffusible sole traders and unrelated companies;</li>
  *   <li>{@code inclusion_structures.csv}: the ESAT, EA and SIAE of the pool (SIRET; type; name), dated.</li>
@@ -35,8 +40,11 @@ final class SpendingGenerator {
 
     static final Charset CP1252 = Charset.forName("windows-1252");
 
-    /** Layouts: the bundled profiles read them (src/main/resources/spending-profiles). */
-    enum Layout { MANDATS_CP1252, DEPENSES_TAB, PAIEMENTS_PIPE }
+    /** Layouts: the bundled profiles read them (src/main/resources/spending-profiles); the XLSX one by generic-fr. */
+    enum Layout { MANDATS_CP1252, DEPENSES_TAB, PAIEMENTS_PIPE, MANDATS_XLSX }
+
+    /** The text layouts, given to the buyers in turn; the hospital's finance department hands over a spreadsheet. */
+    private static final Layout[] TEXT_LAYOUTS = {Layout.MANDATS_CP1252, Layout.DEPENSES_TAB, Layout.PAIEMENTS_PIPE};
 
     private final SplittableRandom rnd;
     private final List<Buyer> buyers;
@@ -63,12 +71,17 @@ final class SpendingGenerator {
         Buyer trap = buyers.stream().filter(b -> b.kind() == BuyerKind.SDIS).findFirst().orElse(buyers.get(buyers.size() - 1));
         for (int bi = 0; bi < buyers.size(); bi++) {
             Buyer b = buyers.get(bi);
-            Layout layout = Layout.values()[bi % Layout.values().length];
+            Layout layout = b.kind() == BuyerKind.CENTRE_HOSPITALIER ? Layout.MANDATS_XLSX : TEXT_LAYOUTS[bi % TEXT_LAYOUTS.length];
             for (int year = settings.firstYear(); year <= settings.lastFullYear(); year++) {
                 List<Payment> payments = payments(b, year);
                 boolean x100 = b == trap && year == settings.lastFullYear();
-                String name = "depenses_" + b.siret() + "_" + year + (layout == Layout.PAIEMENTS_PIPE ? ".txt" : ".csv");
-                writeFile(outDir.resolve(name), b, layout, payments, x100);
+                String name = "depenses_" + b.siret() + "_" + year + switch (layout) {
+                    case PAIEMENTS_PIPE -> ".txt";
+                    case MANDATS_XLSX -> ".xlsx";
+                    default -> ".csv";
+                };
+                if (layout == Layout.MANDATS_XLSX) writeXlsx(outDir.resolve(name), b, year, payments);
+                else writeFile(outDir.resolve(name), b, layout, payments, x100);
                 written.add(name);
                 lines += payments.size();
             }
@@ -223,6 +236,52 @@ final class SpendingGenerator {
                 w.write(sb.toString());
             }
         }
+    }
+
+    /**
+     * The spreadsheet a hospital's finance department exports: a title block above the header, dates as date cells,
+     * supplier SIRETs typed as numbers, amounts as Excel stores them (17 significant digits: 8,30 is
+     * 8.3000000000000007), a total row at the bottom — which the import rejects, as it is not a payment.
+     */
+    private static void writeXlsx(Path file, Buyer b, int year, List<Payment> payments) throws IOException {
+        LocalDate edited = LocalDate.of(year + 1, 1, 15);
+        DeterministicXlsx.write(file, edited.atTime(9, 0), wb -> {
+            Worksheet ws = wb.newWorksheet("Mandats " + year);
+            ws.value(0, 0, "Extraction des mandats payés — " + b.name());
+            ws.value(1, 0, "Exercice " + year + " — édité le " + dmy(edited));
+            String[] h = {"SIRET acheteur", "N° mandat", "Date de paiement", "Compte", "Service", "SIRET fournisseur",
+                    "Fournisseur", "Montant HT", "Montant TTC", "N° marché", "Libellé"};
+            for (int c = 0; c < h.length; c++) ws.value(3, c, h[c]);
+            int r = 4;
+            long ht = 0, ttc = 0;
+            for (Payment p : payments) {
+                long pTtc = Math.round(p.htCents() * 1.2);
+                ws.value(r, 0, b.siret());
+                ws.value(r, 1, "M" + year + "-" + (r - 3));
+                ws.value(r, 2, p.date());
+                ws.style(r, 2).format("dd/mm/yyyy").set();
+                ws.value(r, 3, p.account());
+                ws.value(r, 4, p.service());
+                if ("SIRET".equals(p.supplier().idType())) ws.value(r, 5, Long.parseLong(p.supplier().id()));
+                else ws.value(r, 5, p.supplier().id());
+                ws.value(r, 6, p.supplier().name());
+                ws.value(r, 7, asExcelStores(p.htCents()));
+                ws.value(r, 8, asExcelStores(pTtc));
+                if (p.contractRef() != null) ws.value(r, 9, p.contractRef());
+                ws.value(r, 10, p.label());
+                ht += p.htCents();
+                ttc += pTtc;
+                r++;
+            }
+            ws.value(r, 0, "Total");
+            ws.value(r, 7, asExcelStores(ht));
+            ws.value(r, 8, asExcelStores(ttc));
+        });
+    }
+
+    /** An amount as Excel writes a typed decimal into the file: the binary double, to 17 significant digits. */
+    private static BigDecimal asExcelStores(long cents) {
+        return new BigDecimal(cents / 100.0).round(new MathContext(17));
     }
 
     static String dmy(LocalDate d) {

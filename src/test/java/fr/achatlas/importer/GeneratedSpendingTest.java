@@ -42,6 +42,16 @@ class GeneratedSpendingTest {
             assertThat(reports).allSatisfy(r -> assertThat(r.read()).isEqualTo(r.loaded() + r.duplicates() + r.rejected()));
             assertThat(reports).filteredOn(r -> !r.x100Evidence().isEmpty()).singleElement()
                     .satisfies(r -> assertThat(r.file()).endsWith("_2023.txt"));
+            // the hospital's spreadsheets: title block skipped, total row rejected, amounts to the cent of that total
+            List<SpendingImporter.Report> xlsx = reports.stream().filter(r -> r.format().equals("XLSX")).toList();
+            assertThat(xlsx).hasSize(2).allSatisfy(r -> {
+                assertThat(r.profile()).isEqualTo("generic-fr");
+                assertThat(r.aboveHeader()).extracting(fr.achatlas.spending.SpendingReader.PreambleRow::line).containsExactly(1L, 2L);
+                assertThat(r.rejected()).isEqualTo(1);
+                assertThat(r.rejectedByRule()).containsKey("SPENDING_DATE_MISSING");
+                assertThat(r.warnings()).isZero();
+                assertThat(sumHt(db, r.batchId())).isEqualByComparingTo(totalRowHt(Path.of(r.file())));
+            });
             ReferentialImports refs = new ReferentialImports(db);
             new SupplierStore(db).unifyIdentifiers();
             refs.geography();
@@ -63,6 +73,23 @@ class GeneratedSpendingTest {
             assertThat(e.underContract().signum()).isPositive();
             assertThat(count(c, "SELECT count(*) FROM spending_fact WHERE supplier_id_type = 'SIRET' AND is_local IS NULL")).isZero();
             assertThat(count(c, "SELECT count(*) FROM spending_fact WHERE is_local")).isPositive();
+        }
+    }
+
+    private static java.math.BigDecimal sumHt(Database db, int batch) throws Exception {
+        try (var st = db.connection().createStatement();
+             var rs = st.executeQuery("SELECT sum(amount_ht) FROM spending_line WHERE batch_id = " + batch)) {
+            rs.next();
+            return rs.getBigDecimal(1);
+        }
+    }
+
+    /** The HT amount of the sheet's "Total" row, as written in the file. */
+    private static java.math.BigDecimal totalRowHt(Path xlsx) throws Exception {
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook wb = new org.dhatim.fastexcel.reader.ReadableWorkbook(xlsx.toFile());
+             Stream<org.dhatim.fastexcel.reader.Row> rows = wb.getFirstSheet().openStream()) {
+            return rows.filter(r -> "Total".equals(r.getCellText(0))).map(r -> new java.math.BigDecimal(r.getCellRawValue(7).orElseThrow()))
+                    .findFirst().orElseThrow().setScale(2, java.math.RoundingMode.HALF_EVEN);
         }
     }
 }
