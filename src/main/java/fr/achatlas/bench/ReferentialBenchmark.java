@@ -19,12 +19,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Spending import and SIRENE stock benchmarks: a generated file of N lines imported by Achatlas in a child JVM with a
- * capped heap, side by side with DuckDB's read_csv of the same file (loaded as text: no French numbers, no checks).
+ * Spending import (CSV, or the same lines as XLSX) and SIRENE stock benchmarks: a generated file of N lines imported by
+ * Achatlas in a child JVM with a capped heap, side by side with DuckDB's read_csv of the same file (loaded as text: no
+ * French numbers, no checks).
  */
 public final class ReferentialBenchmark {
 
-    public enum Kind { SPENDING, SIRENE }
+    /** SPENDING_XLSX: the same lines as SPENDING in a spreadsheet (DuckDB has no XLSX reader built in: no comparison). */
+    public enum Kind { SPENDING, SPENDING_XLSX, SIRENE }
 
     public record Result(String tool, String what, double seconds, Double linesPerSecond, String memory, String outcome) {
     }
@@ -45,16 +47,24 @@ public final class ReferentialBenchmark {
 
     public List<Result> run(boolean withDuckDb) throws Exception {
         Files.createDirectories(dir);
-        Path file = dir.resolve((kind == Kind.SPENDING ? "depenses-" : "StockEtablissement-") + lines + ".csv");
+        Path file = dir.resolve(switch (kind) {
+            case SPENDING -> "depenses-" + lines + ".csv";
+            case SPENDING_XLSX -> "depenses-" + lines + ".xlsx";
+            case SIRENE -> "StockEtablissement-" + lines + ".csv";
+        });
         if (!Files.exists(file)) {
             out.printf("Génération de %,d lignes dans %s…%n", lines, file);
             long t = System.nanoTime();
-            long size = kind == Kind.SPENDING ? BenchFiles.spending(file, lines, 42) : BenchFiles.sireneEstablishments(file, lines, 42);
+            long size = switch (kind) {
+                case SPENDING -> BenchFiles.spending(file, lines, 42);
+                case SPENDING_XLSX -> BenchFiles.spendingXlsx(file, lines, 42);
+                case SIRENE -> BenchFiles.sireneEstablishments(file, lines, 42);
+            };
             out.printf("  généré en %.1f s (%,d octets)%n", (System.nanoTime() - t) / 1e9, size);
         }
         List<Result> results = new ArrayList<>();
         results.add(achatlas(file));
-        if (withDuckDb) results.add(duckdb(file));
+        if (withDuckDb && kind != Kind.SPENDING_XLSX) results.add(duckdb(file));
         return results;
     }
 
@@ -70,7 +80,7 @@ public final class ReferentialBenchmark {
         if (jar.endsWith(".jar")) cmd.addAll(List.of("-jar", jar));
         else cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "fr.achatlas.cli.Achatlas"));
         cmd.addAll(List.of("--db", db.toString()));
-        if (kind == Kind.SPENDING) cmd.addAll(List.of("spending", "import", "--no-link", "--profile", "mandats-cp1252", file.toString()));
+        if (kind != Kind.SIRENE) cmd.addAll(List.of("spending", "import", "--no-link", "--profile", "mandats-cp1252", file.toString()));
         else cmd.addAll(List.of("suppliers", "sirene", "--departements", "35", file.toString()));
         out.printf("Achatlas (tas limité à %s) : %s…%n", heap, String.join(" ", cmd.subList(cmd.indexOf("--db"), cmd.size())));
         Path log = dir.resolve(kind.name().toLowerCase() + ".log");
@@ -80,11 +90,12 @@ public final class ReferentialBenchmark {
         double s = (System.nanoTime() - t) / 1e9;
         String text = Files.readString(log);
         if (code != 0 && code != 2) return new Result("Achatlas", "échec", s, null, "-Xmx" + heap, "code " + code + ", voir " + log);
-        if (kind == Kind.SPENDING) {
+        if (kind != Kind.SIRENE) {
             Matcher m = Pattern.compile("lues ([\\d\\u00A0\\u202F ]+) = chargées ([\\d\\u00A0\\u202F ]+) \\+ doublons ([\\d\\u00A0\\u202F ]+) \\+ rejetées ([\\d\\u00A0\\u202F ]+)").matcher(text);
             String outcome = m.find() ? "lues " + m.group(1) + " = chargées " + m.group(2) + " + doublons " + m.group(3) + " + rejetées " + m.group(4)
                     : text.lines().findFirst().orElse("");
-            return new Result("Achatlas spending import", "détection, profil, nombres français, dédoublonnage, stockage DuckDB (1 transaction)",
+            return new Result("Achatlas spending import" + (kind == Kind.SPENDING_XLSX ? " (XLSX)" : ""),
+                    "détection, profil, nombres français, dédoublonnage, stockage DuckDB (1 transaction)",
                     s, lines / s, "tas ≤ " + heap, outcome + " ; JVM comprise");
         }
         Matcher m = Pattern.compile("([\\d\\s\\u00A0\\u202F]+) lignes lues, ([\\d\\s\\u00A0\\u202F]+) gardées").matcher(text);
@@ -124,7 +135,11 @@ public final class ReferentialBenchmark {
     public String markdown(List<Result> results, String command) {
         StringBuilder b = new StringBuilder();
         var os = ManagementFactory.getOperatingSystemMXBean();
-        b.append("### ").append(kind == Kind.SPENDING ? "Import de dépenses" : "Stock SIRENE (établissements)").append(", ")
+        b.append("### ").append(switch (kind) {
+            case SPENDING -> "Import de dépenses";
+            case SPENDING_XLSX -> "Import de dépenses XLSX";
+            case SIRENE -> "Stock SIRENE (établissements)";
+        }).append(", ")
                 .append(String.format("%,d", lines)).append(" lignes — ").append(LocalDate.now()).append("\n\n");
         b.append("Machine : ").append(os.getAvailableProcessors()).append(" cœurs, ").append(os.getName()).append(' ')
                 .append(os.getArch()).append(", Java ").append(Runtime.version()).append(". Commande : `").append(command).append("`\n\n");
@@ -133,6 +148,10 @@ public final class ReferentialBenchmark {
             b.append("| ").append(r.tool()).append(" | ").append(r.what()).append(" | ").append(String.format("%.1f", r.seconds()))
                     .append(" | ").append(r.linesPerSecond() == null ? "—" : String.format("%,.0f", r.linesPerSecond()))
                     .append(" | ").append(r.memory()).append(" | ").append(r.outcome()).append(" |\n");
+        }
+        if (kind == Kind.SPENDING_XLSX) {
+            b.append("\nDuckDB n'a pas de lecteur XLSX intégré (extension `excel` non fournie hors ligne) : la comparaison est le banc "
+                    + "CSV des mêmes lignes (`bench spending`).\n");
         }
         return b.toString();
     }

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Callable<Integer> {
 
     @picocli.CommandLine.Parameters(index = "0", defaultValue = "import",
-            description = "Banc à lancer : import (défaut), classify, spending (dépenses, --records lignes), sirene (stock établissements), cube.")
+            description = "Banc à lancer : import (défaut), classify, spending (dépenses CSV, --records lignes), spending-xlsx "
+                    + "(les mêmes lignes en XLSX, 1 048 575 au plus), sirene (stock établissements), cube.")
     String which;
 
     @Option(names = "--records", defaultValue = "1500000", description = "Nombre d'enregistrements (défaut : 1 500 000).")
@@ -64,9 +65,12 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if ("cube".equals(which)) return cube();
         if ("classify".equals(which)) return ClassifyBench.run(dir, records, shared, tune, accuracyOnly);
-        if ("spending".equals(which) || "sirene".equals(which)) {
-            var kind = "spending".equals(which) ? fr.achatlas.bench.ReferentialBenchmark.Kind.SPENDING
-                    : fr.achatlas.bench.ReferentialBenchmark.Kind.SIRENE;
+        if ("spending".equals(which) || "spending-xlsx".equals(which) || "sirene".equals(which)) {
+            var kind = switch (which) {
+                case "spending" -> fr.achatlas.bench.ReferentialBenchmark.Kind.SPENDING;
+                case "spending-xlsx" -> fr.achatlas.bench.ReferentialBenchmark.Kind.SPENDING_XLSX;
+                default -> fr.achatlas.bench.ReferentialBenchmark.Kind.SIRENE;
+            };
             var bench = new fr.achatlas.bench.ReferentialBenchmark(kind, dir, records, heap, System.out);
             var results = bench.run(!noDuckdb);
             String md = bench.markdown(results, "./achatlas bench " + which + " --records " + records + " --heap " + heap);

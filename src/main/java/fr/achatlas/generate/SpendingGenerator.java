@@ -280,7 +280,7 @@ final class SpendingGenerator {
     }
 
     /** An amount as Excel writes a typed decimal into the file: the binary double, to 17 significant digits. */
-    private static BigDecimal asExcelStores(long cents) {
+    static BigDecimal asExcelStores(long cents) {
         return new BigDecimal(cents / 100.0).round(new MathContext(17));
     }
 

@@ -305,6 +305,23 @@ class SpendingImporterTest {
                 .isEqualTo(2);
     }
 
+    /** The benchmark's payments written once as a CSV with French numbers, once as a spreadsheet: the same lines. */
+    @Test
+    void theSamePaymentsAsCsvAndAsXlsxAreTheSameLines() throws Exception {
+        Path csv = dir.resolve("depenses.csv");
+        Path xlsx = dir.resolve("depenses.xlsx");
+        fr.achatlas.generate.BenchFiles.spending(csv, 300, 5);
+        fr.achatlas.generate.BenchFiles.spendingXlsx(xlsx, 300, 5);
+        MappingProfile mandats = MappingProfile.named("mandats-cp1252");
+        SpendingImporter.Report first = new SpendingImporter(db, mandats, null).importFile(csv);
+        assertThat(first.loaded()).isEqualTo(300);
+        SpendingImporter.Report second = new SpendingImporter(db, mandats, null).importFile(xlsx);
+        assertThat(second.format()).isEqualTo("XLSX");
+        assertThat(second.read()).isEqualTo(300);
+        assertThat(second.duplicates()).as("every spreadsheet line is a line already loaded from the CSV").isEqualTo(300);
+        assertThat(second.warnings()).isZero();
+    }
+
     /** A CSV whose title lines hold commas and whose labels do too: the separator and the header are still found. */
     @Test
     void findsTheHeaderAndSeparatorOfACsvBelowItsTitleLines() throws Exception {
