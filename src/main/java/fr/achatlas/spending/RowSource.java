@@ -144,6 +144,7 @@ interface RowSource extends AutoCloseable {
          */
         static String plainNumber(String raw) {
             if (raw == null) return "";
+            if (isShortestDecimal(raw)) return raw;
             try {
                 double d = Double.parseDouble(raw);
                 if (Double.isNaN(d) || Double.isInfinite(d)) return raw;
@@ -151,6 +152,34 @@ interface RowSource extends AutoCloseable {
             } catch (NumberFormatException e) {
                 return raw;
             }
+        }
+
+        /**
+         * Most cells (dates, SIRETs, amounts typed to the cent) hold a plain decimal of at most 15 significant digits,
+         * without exponent, leading zero or trailing fractional zero: such a decimal survives the round trip through a
+         * double, so it already is the shortest text of its value and is kept as written, without parsing.
+         */
+        private static boolean isShortestDecimal(String s) {
+            int n = s.length();
+            int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+            int start = i;
+            int dot = -1;
+            int significant = 0;
+            for (; i < n; i++) {
+                char c = s.charAt(i);
+                if (c == '.') {
+                    if (dot >= 0) return false;
+                    dot = i;
+                } else if (c >= '0' && c <= '9') {
+                    if (c != '0' || significant > 0) significant++;
+                } else {
+                    return false;
+                }
+            }
+            if (significant == 0 || significant > 15 || i == start) return false;
+            int intEnd = dot < 0 ? n : dot;
+            if (intEnd == start || (intEnd - start > 1 && s.charAt(start) == '0')) return false; // ".5", "012"
+            return dot < 0 || (dot < n - 1 && s.charAt(n - 1) != '0');                           // "12.", "12.50"
         }
 
         private static final java.util.regex.Pattern NUMERIC = java.util.regex.Pattern.compile("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?");
