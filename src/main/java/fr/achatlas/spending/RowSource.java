@@ -4,6 +4,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.dhatim.fastexcel.reader.Sheet;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -61,9 +62,14 @@ interface RowSource extends AutoCloseable {
         return new Dialect(false, enc.charset(), bom, sep);
     }
 
-    /** Reads the rows one after the other in the calling thread. */
+    /** Reads the rows one after the other in the calling thread (an XLSX: its first sheet). */
     static RowSource open(Path file, Dialect d) throws IOException {
-        if (d.xlsx()) return new Xlsx(file);
+        return open(file, d, 0);
+    }
+
+    /** As {@link #open(Path, Dialect)}, sheet {@code sheet} (from 0) of an XLSX. */
+    static RowSource open(Path file, Dialect d, int sheet) throws IOException {
+        if (d.xlsx()) return new Xlsx(file, sheet);
         InputStream raw = Files.newInputStream(file);
         raw.skipNBytes(d.bomLength());
         return new Csv(new CsvReader(new InputStreamReader(raw, d.charset()), d.separator()), d.describe());
@@ -109,17 +115,36 @@ interface RowSource extends AutoCloseable {
         }
     }
 
-    /** The first sheet; numeric cells give their raw value ("1234.5", date serials), text cells their text. */
+    /**
+     * One sheet; number cells give the number typed ("1234.5", date serials), text cells their text, formulas the
+     * value cached with the file.
+     */
     final class Xlsx implements RowSource {
         private final ReadableWorkbook wb;
         private final Stream<Row> rows;
         private final Iterator<Row> it;
         private long line;
 
-        Xlsx(Path file) throws IOException {
+        private final String format;
+
+        Xlsx(Path file, int sheet) throws IOException {
             wb = new ReadableWorkbook(file.toFile());
-            rows = wb.getFirstSheet().openStream();
+            try {
+                Sheet s = wb.getSheet(sheet).orElseThrow(() -> new IOException("Pas de feuille " + (sheet + 1) + " dans " + file.getFileName()));
+                format = sheet == 0 ? "XLSX" : "XLSX, feuille « " + s.getName() + " » (" + (sheet + 1) + "e)";
+                rows = s.openStream();
+            } catch (IOException | RuntimeException e) {
+                wb.close();
+                throw e;
+            }
             it = rows.iterator();
+        }
+
+        /** How many sheets the workbook holds. */
+        static int sheets(Path file) throws IOException {
+            try (ReadableWorkbook wb = new ReadableWorkbook(file.toFile())) {
+                return (int) wb.getSheets().count();
+            }
         }
 
         public String[] next() {
@@ -195,7 +220,7 @@ interface RowSource extends AutoCloseable {
         }
 
         public String format() {
-            return "XLSX";
+            return format;
         }
 
         public boolean xlsx() {

@@ -86,35 +86,38 @@ public final class SpendingReader implements AutoCloseable {
      * Opens a file with the given profile, or with the bundled profile that fits its header when {@code profile} is
      * null. The header is the first row the profile (or a bundled one) recognises among the first
      * {@value #MAX_PREAMBLE} + 1 non-blank rows, so that a title block above it, as spreadsheets and some financial
-     * software print, is skipped; the rows above it are {@link #preamble()}. Fails (before anything is read into the
+     * software print, is skipped; the rows above it are {@link #preamble()}. In a workbook, the first sheet that has
+     * such a header is read (a cover or summary sheet may come first). Fails (before anything is read into the
      * store) when no row fits: the person must choose or write a profile.
      */
     public static SpendingReader open(Path file, MappingProfile profile) throws IOException {
         RowSource.Dialect dialect = RowSource.dialect(file, profile);
-        Source src = dialect.xlsx() || !CsvChunker.supports(dialect.charset())
-                ? new Sequential(RowSource.open(file, dialect)) : new Chunked(file, dialect);
-        try {
-            List<String[]> rows = new ArrayList<>();
-            List<Long> lines = new ArrayList<>();
-            int headerAt = -1;
-            Batch b;
-            while (headerAt < 0 && rows.size() <= MAX_PREAMBLE && (b = src.next(HEADER_CHUNK)) != null) {
-                int from = rows.size();
-                b.rows((cells, line) -> {
-                    rows.add(cells);
-                    lines.add(line);
-                });
-                for (int i = from; i < rows.size() && i <= MAX_PREAMBLE && headerAt < 0; i++) {
-                    if (isHeader(rows.get(i), profile)) headerAt = i;
-                }
+        Source src = source(file, dialect, 0);
+        HeaderSearch h = HeaderSearch.run(src, profile);
+        // a workbook whose first sheet is a cover, a summary or settings: the table is on a later sheet
+        int sheets = dialect.xlsx() && !h.found() ? RowSource.Xlsx.sheets(file) : 1;
+        for (int k = 1; k < sheets && !h.found(); k++) {
+            Source other = source(file, dialect, k);
+            HeaderSearch o = HeaderSearch.run(other, profile);
+            if (o.found()) {
+                src.close();
+                src = other;
+                h = o;
+            } else {
+                other.close();
             }
+        }
+        try {
             // no row fits: the first one is taken as the header, and the error below names it
-            if (headerAt < 0) headerAt = 0;
+            int headerAt = h.found() ? h.headerAt() : 0;
+            List<String[]> rows = h.rows();
+            List<Long> lines = h.lines();
             String[] header = rows.isEmpty() ? new String[0] : rows.get(headerAt);
             MappingProfile p = profile != null ? profile : MappingProfile.detect(header);
             if (p == null) {
                 throw new IOException("Aucun profil de colonnes fourni ne reconnaît l'en-tête de " + file.getFileName()
-                        + " (cherché sur les " + (MAX_PREAMBLE + 1) + " premières lignes non vides) : "
+                        + " (cherché sur les " + (MAX_PREAMBLE + 1) + " premières lignes non vides"
+                        + (sheets > 1 ? " de chaque feuille" : "") + ") : "
                         + Arrays.toString(header) + ". Donnez-en un avec --profile (voir docs/spending.md).");
             }
             List<PreambleRow> preamble = new ArrayList<>();
@@ -126,6 +129,42 @@ public final class SpendingReader implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             src.close();
             throw e;
+        }
+    }
+
+    private static Source source(Path file, RowSource.Dialect dialect, int sheet) throws IOException {
+        return dialect.xlsx() || !CsvChunker.supports(dialect.charset())
+                ? new Sequential(RowSource.open(file, dialect, sheet)) : new Chunked(file, dialect);
+    }
+
+    /** The first rows of a source, read until one is a header or {@value #MAX_PREAMBLE} + 1 were seen. */
+    private record HeaderSearch(List<String[]> rows, List<Long> lines, int headerAt) {
+        boolean found() {
+            return headerAt >= 0;
+        }
+
+        /** Closes the source if the search fails. */
+        static HeaderSearch run(Source src, MappingProfile profile) throws IOException {
+            try {
+                List<String[]> rows = new ArrayList<>();
+                List<Long> lines = new ArrayList<>();
+                int headerAt = -1;
+                Batch b;
+                while (headerAt < 0 && rows.size() <= MAX_PREAMBLE && (b = src.next(HEADER_CHUNK)) != null) {
+                    int from = rows.size();
+                    b.rows((cells, line) -> {
+                        rows.add(cells);
+                        lines.add(line);
+                    });
+                    for (int i = from; i < rows.size() && i <= MAX_PREAMBLE && headerAt < 0; i++) {
+                        if (isHeader(rows.get(i), profile)) headerAt = i;
+                    }
+                }
+                return new HeaderSearch(rows, lines, headerAt);
+            } catch (IOException | RuntimeException e) {
+                src.close();
+                throw e;
+            }
         }
     }
 

@@ -305,6 +305,42 @@ class SpendingImporterTest {
                 .isEqualTo(2);
     }
 
+    /** A workbook opening on a cover sheet: the table is read from the first sheet that has a header. */
+    @Test
+    void readsTheFirstSheetThatHoldsTheTable() throws Exception {
+        Path x = dir.resolve("classeur.xlsx");
+        try (OutputStream os = Files.newOutputStream(x); Workbook wb = new Workbook(os, "test", "1.0")) {
+            Worksheet cover = wb.newWorksheet("Sommaire");
+            cover.value(0, 0, "Dépenses 2024 — Commune de Test");
+            cover.value(2, 0, "Feuille « Mandats » : les mandats payés ; feuille « Paramètres » : l'extraction.");
+            Worksheet ws = wb.newWorksheet("Mandats");
+            String[] h = {"Code SIRET budget", "Date de paiement", "Montant payé TTC", "Identifiant tiers", "Libellé tiers"};
+            for (int i = 0; i < h.length; i++) ws.value(0, i, h[i]);
+            for (int r = 1; r <= 2; r++) {
+                ws.value(r, 0, BUYER);
+                ws.value(r, 1, "0" + r + "/04/2024");
+                ws.value(r, 2, 100.25 * r);
+                ws.value(r, 3, 55210055400013L);
+                ws.value(r, 4, "EGO");
+            }
+            wb.newWorksheet("Paramètres").value(0, 0, "Extraction du 02/01/2025");
+        }
+        SpendingImporter.Report r = new SpendingImporter(db, null, null).importFile(x);
+        assertThat(r.format()).isEqualTo("XLSX, feuille « Mandats » (2e)");
+        assertThat(r.loaded()).isEqualTo(2);
+        assertThat(r.aboveHeader()).isEmpty();
+        assertThat(count(db.connection(), "SELECT count(*) FROM spending_line WHERE line_number = 3 AND amount_ttc = 200.50 "
+                + "AND payment_date = DATE '2024-04-02'")).isEqualTo(1);
+        // nothing recognisable anywhere: refused, naming the first sheet's first row
+        Path none = dir.resolve("sans-tableau.xlsx");
+        try (OutputStream os = Files.newOutputStream(none); Workbook wb = new Workbook(os, "test", "1.0")) {
+            wb.newWorksheet("Sommaire").value(0, 0, "Rien ici");
+            wb.newWorksheet("Autre").value(0, 0, "Ni là");
+        }
+        assertThatThrownBy(() -> new SpendingImporter(db, null, null).importFile(none))
+                .hasMessageContaining("Aucun profil").hasMessageContaining("de chaque feuille").hasMessageContaining("Rien ici");
+    }
+
     /** The benchmark's payments written once as a CSV with French numbers, once as a spreadsheet: the same lines. */
     @Test
     void theSamePaymentsAsCsvAndAsXlsxAreTheSameLines() throws Exception {
