@@ -18,6 +18,7 @@ import picocli.CommandLine.ParentCommand;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,12 +59,32 @@ final class SpendingCommand {
         public Integer call() throws Exception {
             try (Database db = Database.open(parent.root.dbPath())) {
                 MappingProfile p = profile == null ? null : MappingProfile.named(profile);
-                List<SpendingImporter.Report> reports = new SpendingImporter(db, p, divisor).importAll(paths);
-                for (SpendingImporter.Report r : reports) print(r, System.out);
+                List<SpendingImporter.Report> reports = new ArrayList<>();
+                List<Path> failed = new ArrayList<>();
+                // each file is its own transaction: one that cannot be read is reported and the others still go in
+                new SpendingImporter(db, p, divisor).importEach(paths, new SpendingImporter.Listener() {
+                    public void imported(SpendingImporter.Report r) {
+                        print(r, System.out);
+                        reports.add(r);
+                    }
+
+                    public void failed(Path file, String reason) {
+                        System.out.printf("%s — ÉCHEC, rien n'est écrit pour ce fichier : %s%n", file, reason);
+                        failed.add(file);
+                    }
+
+                    public void skipped(Path file, String reason) {
+                        System.out.printf("%s — ignoré : %s%n", file, reason);
+                    }
+                });
+                if (reports.size() + failed.size() > 1) {
+                    System.out.printf("%d fichier(s) importé(s), %d en échec%n", reports.size(), failed.size());
+                }
                 if (!noLink && !reports.isEmpty()) {
                     new SupplierStore(db).unifyIdentifiers();
                     printLink(new SpendingLinker(db).run(null), System.out);
                 }
+                if (!failed.isEmpty()) return 1;
                 return reports.stream().anyMatch(r -> !r.x100Evidence().isEmpty()) ? 2 : 0;
             }
         }

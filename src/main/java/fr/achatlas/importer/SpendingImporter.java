@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -63,28 +64,84 @@ public final class SpendingImporter {
         return this;
     }
 
+    /** What happens to each file of an import run, told as it happens. */
+    public interface Listener {
+        void imported(Report report);
+
+        /** The file could not be read as a spending export: nothing of it was written. */
+        void failed(Path file, String reason);
+
+        /** A file found in a folder that is not read as a spending export, and why. */
+        void skipped(Path file, String reason);
+    }
+
+    /** The files of a run: those read as spending exports, in name order, and those of its folders that are not. */
+    public record Inputs(List<Path> exports, List<Path> skipped) {
+    }
+
     /** Spending files (*.csv, *.txt, *.tsv, *.xlsx) under the given paths, in name order. */
     public static List<Path> expand(List<Path> paths) throws IOException {
-        List<Path> files = new ArrayList<>();
+        return inputs(paths).exports();
+    }
+
+    /** As {@link #expand}, with the other files of the folders, so that none is passed over without a word. */
+    public static Inputs inputs(List<Path> paths) throws IOException {
+        List<Path> exports = new ArrayList<>();
+        List<Path> skipped = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
                 try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(f -> {
-                        String n = f.getFileName().toString().toLowerCase();
-                        return n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".tsv") || n.endsWith(".xlsx");
-                    }).sorted().forEach(files::add);
+                    s.filter(Files::isRegularFile).sorted()
+                            .forEach(f -> (skipReason(f) == null ? exports : skipped).add(f));
                 }
             } else {
-                files.add(p);
+                exports.add(p);
             }
         }
-        return files;
+        return new Inputs(exports, skipped);
+    }
+
+    /** Why a file of a folder is not read, or null when it is a spending export. */
+    public static String skipReason(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.startsWith("~$")) return "fichier de verrou d'Excel (le classeur est ouvert dans Excel)";
+        if (n.startsWith(".")) return "fichier caché";
+        if (n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".tsv") || n.endsWith(".xlsx")) return null;
+        if (n.endsWith(".xls")) return "classeur Excel 97-2003, non lu : enregistrez-le en .xlsx ou en CSV";
+        if (n.endsWith(".ods")) return "classeur OpenDocument, non lu : enregistrez-le en .xlsx ou en CSV";
+        return "pas un export de dépenses lu (.csv, .txt, .tsv, .xlsx)";
     }
 
     public List<Report> importAll(List<Path> paths) throws IOException, SQLException {
         List<Report> out = new ArrayList<>();
         for (Path f : expand(paths)) out.add(importFile(f));
         return out;
+    }
+
+    /**
+     * Imports every spending file under the paths, each in its own transaction. A file that cannot be read (no
+     * profile fits its header, not a spending export, a damaged workbook) is reported and the run goes on with the
+     * others; a failure of the store itself stops the run.
+     */
+    public void importEach(List<Path> paths, Listener listener) throws IOException, SQLException {
+        Inputs inputs = inputs(paths);
+        for (Path f : inputs.skipped()) listener.skipped(f, skipReason(f));
+        for (Path f : inputs.exports()) {
+            Report r;
+            try {
+                r = importFile(f);
+            } catch (IOException | RuntimeException e) {
+                listener.failed(f, reason(e));
+                continue;
+            }
+            listener.imported(r);
+        }
+    }
+
+    private static String reason(Throwable e) {
+        Throwable t = e instanceof InOrder.StageFailure && e.getCause() != null ? e.getCause() : e;
+        return t instanceof IOException && t.getMessage() != null ? t.getMessage()
+                : t.getClass().getSimpleName() + (t.getMessage() == null ? "" : " : " + t.getMessage());
     }
 
     public Report importFile(Path file) throws IOException, SQLException {

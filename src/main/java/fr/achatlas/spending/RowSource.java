@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -39,11 +40,22 @@ interface RowSource extends AutoCloseable {
     }
 
     static Dialect dialect(Path file, MappingProfile profile) throws IOException {
-        byte[] head = new byte[8];
+        byte[] head = new byte[96];
         int n;
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
-            if (n >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) return new Dialect(true, null, 0, ',');
+        }
+        if (n >= 8 && (head[0] & 0xFF) == 0xD0 && (head[1] & 0xFF) == 0xCF && (head[2] & 0xFF) == 0x11 && (head[3] & 0xFF) == 0xE0) {
+            // an OLE2 container: a workbook of Excel 97-2003, or an .xlsx that a password encrypts
+            throw new IOException(file.getFileName() + " est un classeur Excel 97-2003 (.xls) ou un classeur protégé par mot de "
+                    + "passe : Achatlas lit le .xlsx et le CSV ; enregistrez-le sous l'un de ces formats, sans mot de passe.");
+        }
+        if (n >= 4 && ReadableWorkbook.isOOXMLZipHeader(head)) {
+            if (new String(head, 0, n, StandardCharsets.ISO_8859_1).contains("mimetypeapplication/vnd.oasis.opendocument")) {
+                throw new IOException(file.getFileName() + " est un document OpenDocument (.ods) : enregistrez-le en .xlsx "
+                        + "ou en CSV.");
+            }
+            return new Dialect(true, null, 0, ',');
         }
         Encodings.Detected enc = profile != null && profile.encoding() != null && !"auto".equalsIgnoreCase(profile.encoding())
                 ? new Encodings.Detected(java.nio.charset.Charset.forName(profile.encoding()), 0)

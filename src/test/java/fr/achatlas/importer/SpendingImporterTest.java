@@ -341,6 +341,64 @@ class SpendingImporterTest {
                 .hasMessageContaining("Aucun profil").hasMessageContaining("de chaque feuille").hasMessageContaining("Rien ici");
     }
 
+    /**
+     * A folder as a finance department fills it: one file that no profile reads, an Excel 97-2003 workbook, a
+     * password-protected workbook, Excel's lock file, a PDF. Every file is accounted for, the readable ones go in,
+     * nothing of the failed ones is written.
+     */
+    @Test
+    void aFileThatCannotBeReadIsReportedAndTheOthersStillGoIn() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("exports"));
+        Files.write(folder.resolve("1-mandats.csv"), (MANDATS_HEADER
+                + "M1;15/03/2023;" + BUYER + ";Principal;6068;020;;;55210055400013;EGO;12,50;15,00;;Fournitures\r\n").getBytes(Encodings.CP1252));
+        Files.writeString(folder.resolve("2-inconnu.csv"), "a;b;c\n1;2;3\n");
+        byte[] ole2 = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0, 0, 0, 0};
+        Files.write(folder.resolve("3-ancien.xls"), ole2);
+        Files.write(folder.resolve("4-protege.xlsx"), ole2);
+        Files.write(folder.resolve("~$1-mandats.xlsx"), new byte[]{1, 2, 3});
+        Files.writeString(folder.resolve("notice.pdf"), "%PDF-1.4");
+        Path ods = dir.resolve("tableur.ods");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(ods))) {
+            var e = new java.util.zip.ZipEntry("mimetype");
+            e.setMethod(java.util.zip.ZipEntry.STORED);
+            byte[] mime = "application/vnd.oasis.opendocument.spreadsheet".getBytes(StandardCharsets.US_ASCII);
+            e.setSize(mime.length);
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(mime);
+            e.setCrc(crc.getValue());
+            zip.putNextEntry(e);
+            zip.write(mime);
+            zip.closeEntry();
+        }
+        java.util.Map<String, String> imported = new java.util.TreeMap<>();
+        java.util.Map<String, String> failed = new java.util.TreeMap<>();
+        java.util.Map<String, String> skipped = new java.util.TreeMap<>();
+        new SpendingImporter(db, null, null).importEach(List.of(folder, ods), new SpendingImporter.Listener() {
+            public void imported(SpendingImporter.Report r) {
+                imported.put(Path.of(r.file()).getFileName().toString(), r.loaded() + " chargée(s)");
+            }
+
+            public void failed(Path file, String reason) {
+                failed.put(file.getFileName().toString(), reason);
+            }
+
+            public void skipped(Path file, String reason) {
+                skipped.put(file.getFileName().toString(), reason);
+            }
+        });
+        assertThat(imported).containsExactly(java.util.Map.entry("1-mandats.csv", "1 chargée(s)"));
+        assertThat(failed).containsOnlyKeys("2-inconnu.csv", "4-protege.xlsx", "tableur.ods");
+        assertThat(failed.get("2-inconnu.csv")).contains("Aucun profil").contains("[a, b, c]");
+        assertThat(failed.get("4-protege.xlsx")).contains("protégé par mot de passe");
+        assertThat(failed.get("tableur.ods")).contains("OpenDocument");
+        assertThat(skipped).containsOnlyKeys("3-ancien.xls", "~$1-mandats.xlsx", "notice.pdf");
+        assertThat(skipped.get("3-ancien.xls")).contains("Excel 97-2003");
+        assertThat(skipped.get("~$1-mandats.xlsx")).contains("verrou");
+        var c = db.connection();
+        assertThat(count(c, "SELECT count(*) FROM import_batch WHERE kind = 'SPENDING'")).isEqualTo(1);
+        assertThat(count(c, "SELECT count(*) FROM spending_line")).isEqualTo(1);
+    }
+
     /** The benchmark's payments written once as a CSV with French numbers, once as a spreadsheet: the same lines. */
     @Test
     void theSamePaymentsAsCsvAndAsXlsxAreTheSameLines() throws Exception {
