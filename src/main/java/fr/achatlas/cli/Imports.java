@@ -22,7 +22,10 @@ final class Imports {
     }
 
     static ImportReport run(Database db, List<Path> paths, boolean showProgress) throws IOException, SQLException {
-        List<Path> files = DecpImporter.expand(paths);
+        return read(db, DecpImporter.expand(paths), showProgress).withSkipped(DecpImporter.skipped(paths));
+    }
+
+    private static ImportReport read(Database db, List<Path> files, boolean showProgress) throws IOException, SQLException {
         long total = 0;
         for (Path f : files) total += Files.size(f);
         ContractChecks checks = new ContractChecks(LocalDate.now());

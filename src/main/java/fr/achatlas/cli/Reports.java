@@ -12,8 +12,11 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** Renders reports for people (French, aligned tables) and for machines (JSON). */
 final class Reports {
@@ -56,6 +59,19 @@ final class Reports {
                 n(Math.round(r.recordsPerSecond())));
         printRules("Rejets par règle", r.rejectedByRule(), out);
         printRules("Avertissements par règle", r.warningsByRule(), out);
+        printSkipped(r.skipped(), out);
+    }
+
+    /** The files of the folders that were not read: counted by reason, a few named (all in the JSON report). */
+    private static void printSkipped(List<ImportReport.SkippedFile> skipped, PrintStream out) {
+        if (skipped.isEmpty()) return;
+        out.printf("%nFichiers des dossiers non lus : %s%n", n(skipped.size()));
+        Map<String, List<String>> byReason = new TreeMap<>();
+        for (ImportReport.SkippedFile f : skipped) {
+            byReason.computeIfAbsent(f.reason(), k -> new ArrayList<>()).add(Path.of(f.file()).getFileName().toString());
+        }
+        byReason.forEach((reason, names) -> out.printf("  %s (%s) : %s%s%n", reason, n(names.size()),
+                String.join(", ", names.subList(0, Math.min(5, names.size()))), names.size() > 5 ? ", …" : ""));
     }
 
     private static void printRules(String title, Map<String, Long> byRule, PrintStream out) {

@@ -90,6 +90,27 @@ public final class DecpImporter {
         return files;
     }
 
+    /** The files of the given folders that {@link #expand} leaves out, each with the reason. */
+    public static List<ImportReport.SkippedFile> skipped(List<Path> paths) throws IOException {
+        List<ImportReport.SkippedFile> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (!Files.isDirectory(p)) continue;
+            try (Stream<Path> s = Files.walk(p)) {
+                s.filter(Files::isRegularFile).filter(f -> !looksLikeDecp(f)).sorted()
+                        .forEach(f -> out.add(new ImportReport.SkippedFile(f.toString(), skipReason(f))));
+            }
+        }
+        return out;
+    }
+
+    private static String skipReason(Path f) {
+        String n = f.getFileName().toString().toLowerCase();
+        if (n.equals("territory.json") || n.equals("suppliers.json") || n.equals("generation-summary.json")) {
+            return "description du territoire ou de la génération, pas des DECP";
+        }
+        return "pas un fichier DECP (.json ou .xml)";
+    }
+
     private static boolean looksLikeDecp(Path p) {
         String n = p.getFileName().toString().toLowerCase();
         return (n.endsWith(".json") || n.endsWith(".xml")) && !n.equals("territory.json") && !n.equals("suppliers.json")

@@ -10,7 +10,17 @@ import java.util.TreeMap;
  * FATAL rule(s) that rejected each record.
  */
 public record ImportReport(long read, long loaded, long duplicates, long rejected, Map<String, Long> rejectedByRule,
-                           Map<String, Long> warningsByRule, long millis, List<FileReport> files) {
+                           Map<String, Long> warningsByRule, long millis, List<FileReport> files, List<SkippedFile> skipped) {
+
+    /** A file found in a folder of the run that is not read as DECP, and why: none is passed over without a word. */
+    public record SkippedFile(String file, String reason) {
+    }
+
+    /** The same run, with the files of its folders that were not read. */
+    public ImportReport withSkipped(List<SkippedFile> files) {
+        return new ImportReport(read, loaded, duplicates, rejected, rejectedByRule, warningsByRule, millis, this.files,
+                List.copyOf(files));
+    }
 
     public static ImportReport of(List<FileReport> files, long millis) {
         long read = 0, loaded = 0, dup = 0, rej = 0;
@@ -24,7 +34,7 @@ public record ImportReport(long read, long loaded, long duplicates, long rejecte
             f.rejectedByRule().forEach((k, v) -> rejectedByRule.merge(k, v, Long::sum));
             f.warningsByRule().forEach((k, v) -> warningsByRule.merge(k, v, Long::sum));
         }
-        return new ImportReport(read, loaded, dup, rej, rejectedByRule, warningsByRule, millis, List.copyOf(files));
+        return new ImportReport(read, loaded, dup, rej, rejectedByRule, warningsByRule, millis, List.copyOf(files), List.of());
     }
 
     public double recordsPerSecond() {

@@ -70,6 +70,16 @@ class CliTest {
         assertThat(r.get("rejected").asLong()).isEqualTo(summary.get("rejectedByDesign").asLong());
         assertThat(r.get("rejectedByRule").properties()).isNotEmpty();
         assertThat(r.get("duplicates").asLong()).isPositive();
+        // every file of the folder is either read or listed as not read, with a reason
+        long inFolder;
+        try (Stream<Path> s = Files.walk(dir.resolve("territory"))) {
+            inFolder = s.filter(Files::isRegularFile).count();
+        }
+        assertThat(r.get("files").size() + r.get("skipped").size()).isEqualTo(inFolder);
+        List<String> skippedNames = new ArrayList<>();
+        r.get("skipped").forEach(f -> skippedNames.add(Path.of(f.get("file").asString()).getFileName() + " — " + f.get("reason").asString()));
+        assertThat(skippedNames).contains("territory.json — description du territoire ou de la génération, pas des DECP")
+                .anySatisfy(n -> assertThat(n).startsWith("depenses_").endsWith("pas un fichier DECP (.json ou .xml)"));
     }
 
     @Test
