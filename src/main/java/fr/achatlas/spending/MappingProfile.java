@@ -1,6 +1,7 @@
 package fr.achatlas.spending;
 
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -55,12 +57,54 @@ public record MappingProfile(String name, String description, String encoding, S
         columns = columns == null ? Map.of() : columns;
     }
 
+    /** Reads a profile file; a misspelt key or field, or an unknown option value, is refused rather than ignored. */
     public static MappingProfile load(Path file) throws IOException {
+        MappingProfile p;
         try (InputStream in = Files.newInputStream(file)) {
-            return MAPPER.readValue(in, MappingProfile.class);
+            p = STRICT.readValue(in, MappingProfile.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new IOException("Profil " + file + " : clé inconnue « " + e.getPropertyName() + " » (clés possibles : "
+                    + String.join(", ", KEYS) + ").", e);
         } catch (RuntimeException e) {
             throw new IOException("Profil illisible " + file + " : " + e.getMessage(), e);
         }
+        List<String> problems = p.problems();
+        if (!problems.isEmpty()) throw new IOException("Profil " + file + " : " + String.join(" ; ", problems) + ".");
+        return p;
+    }
+
+    private static final List<String> KEYS = List.of("name", "description", "encoding", "separator", "decimal", "buyer",
+            "amountDivisor", "dateFallbackYear", "columns");
+
+    private static final JsonMapper STRICT = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** What is wrong with this profile, in words a person can act on; empty when it is usable. */
+    List<String> problems() {
+        List<String> out = new ArrayList<>();
+        List<String> fields = Arrays.stream(Field.values()).map(f -> f.key).toList();
+        for (Map.Entry<String, List<String>> e : columns.entrySet()) {
+            if (!fields.contains(e.getKey())) {
+                out.add("champ inconnu « " + e.getKey() + " » dans columns (champs possibles : " + String.join(", ", fields) + ")");
+            } else if (e.getValue() == null || e.getValue().isEmpty()) {
+                out.add("aucun en-tête donné pour le champ « " + e.getKey() + " »");
+            }
+        }
+        if (encoding != null && !"auto".equalsIgnoreCase(encoding)) {
+            try {
+                java.nio.charset.Charset.forName(encoding);
+            } catch (RuntimeException ex) {
+                out.add("encodage inconnu « " + encoding + " » (par exemple auto, UTF-8, windows-1252)");
+            }
+        }
+        if (separator != null && !List.of("auto", ";", ",", "tab", "|").contains(separator.toLowerCase(Locale.ROOT))) {
+            out.add("séparateur « " + separator + " » non prévu (auto, ;, ,, tab, |)");
+        }
+        if (decimal != null && !List.of("auto", "comma", "dot").contains(decimal)) {
+            out.add("convention décimale « " + decimal + " » non prévue (auto, comma, dot)");
+        }
+        if (amountDivisor != null && amountDivisor < 1) out.add("amountDivisor doit valoir au moins 1");
+        return out;
     }
 
     /** A bundled profile by name (resources spending-profiles/NAME.json), or a file path. */
