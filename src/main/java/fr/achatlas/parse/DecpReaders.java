@@ -212,6 +212,14 @@ public final class DecpReaders {
         }
     }
 
+    /** What a table given to the DECP import probably is, and where it goes instead. */
+    static String tabularHint(String fileName) {
+        String n = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
+        if (!(n.endsWith(".csv") || n.endsWith(".txt") || n.endsWith(".tsv") || n.endsWith(".xlsx") || n.endsWith(".parquet"))) return "";
+        return " Un tableau : s'il s'agit de dépenses, « achatlas spending import » le lit ; des DECP mises en tableau "
+                + "(CSV ou Parquet consolidés) ne sont pas lues : prenez leur JSON ou XML officiel.";
+    }
+
     /** The reader for a file in no known format: one FATAL record, then the end. */
     private static final class UnrecognisedFileReader implements DecpReader {
         private final String fileName;
@@ -233,7 +241,8 @@ public final class DecpReaders {
             if (returned) return null;
             returned = true;
             return new ParsedRecord(null, List.of(Rule.PARSE_ERROR.finding("fichier", null,
-                    "Format non reconnu : ni DECP JSON ({\"marches\": …}) ni DECP XML (<marches>, <marche>, <contrat-concession>).")),
+                    "Format non reconnu : ni DECP JSON ({\"marches\": …}) ni DECP XML (<marches>, <marche>, <contrat-concession>)."
+                            + tabularHint(fileName))),
                     new Provenance(fileName, fileSha256, 1, null, null));
         }
 

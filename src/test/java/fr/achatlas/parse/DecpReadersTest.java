@@ -285,6 +285,9 @@ class DecpReadersTest {
                 assertThat(r.findings()).singleElement().satisfies(f -> {
                     assertThat(f.rule()).isEqualTo("PARSE_ERROR");
                     assertThat(f.message()).startsWith("Format non reconnu");
+                    // a table is told where it goes instead; an XML is not
+                    if (name.endsWith(".csv")) assertThat(f.message()).contains("spending import").contains("JSON ou XML officiel");
+                    else assertThat(f.message()).doesNotContain("spending import");
                 });
                 assertThat(reader.next()).isNull();
             }
