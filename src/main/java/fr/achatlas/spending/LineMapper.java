@@ -72,6 +72,10 @@ public final class LineMapper {
             issues = add(issues, new LineIssue(lineNo, "SPENDING_BUYER_MISSING", Severity.FATAL, "buyer", buyerRaw,
                     "Acheteur absent : impossible de rattacher la dépense."));
             fatal = true;
+        } else if (!isSiretOrSiren(buyer)) {
+            issues = add(issues, new LineIssue(lineNo, "SPENDING_BUYER_NOT_SIRET", Severity.WARNING, "buyer", buyerRaw,
+                    "Acheteur « " + buyerRaw.strip() + " » : ni SIRET ni SIREN ; la dépense est gardée sous cet identifiant. "
+                            + "Un export d'un seul acheteur se lit avec un profil à acheteur fixe (« buyer »)."));
         }
 
         String dateRaw = get(row, MappingProfile.Field.DATE);
@@ -181,6 +185,12 @@ public final class LineMapper {
             if (i < row.length && !row[i].isBlank()) return row[i];
         }
         return null;
+    }
+
+    private static boolean isSiretOrSiren(String id) {
+        if (id.length() != 14 && id.length() != 9) return false;
+        for (int i = 0; i < id.length(); i++) if (id.charAt(i) < '0' || id.charAt(i) > '9') return false;
+        return true;
     }
 
     private static boolean isPlaceholder(String s) {

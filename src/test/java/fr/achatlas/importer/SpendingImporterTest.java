@@ -399,6 +399,19 @@ class SpendingImporterTest {
         assertThat(count(c, "SELECT count(*) FROM spending_line")).isEqualTo(1);
     }
 
+    @Test
+    void aBuyerThatIsNeitherSiretNorSirenIsKeptWithAWarning() throws Exception {
+        Path f = dir.resolve("acheteur-nom.txt");
+        Files.writeString(f, "siret_payeur|date_paiement|num_facture|siret_fournisseur|nom_fournisseur|montant_ht\n"
+                + "Ville de Test|2024-01-05|F1|55210055400013|EGO|12,00\n"
+                + "213 500 470|2024-01-06|F2|55210055400013|EGO|13,00\n");
+        SpendingImporter.Report r = new SpendingImporter(db, null, null).importFile(f);
+        assertThat(r.loaded()).isEqualTo(2);
+        assertThat(r.warnings()).isEqualTo(1);
+        assertThat(count(db.connection(), "SELECT count(*) FROM spending_finding WHERE rule = 'SPENDING_BUYER_NOT_SIRET' "
+                + "AND line_number = 2 AND value = 'Ville de Test'")).isEqualTo(1);
+    }
+
     /** The benchmark's payments written once as a CSV with French numbers, once as a spreadsheet: the same lines. */
     @Test
     void theSamePaymentsAsCsvAndAsXlsxAreTheSameLines() throws Exception {
