@@ -1,18 +1,107 @@
-// Upload of a DECP file (administrator): the command-line importer runs and its report is shown.
+// Imports by the administrator: a DECP file, or a spending export (preview first: what would be read, nothing
+// written; then the import, the links to contracts and the classification). The command-line importers run.
 import { layout, api, fmt, esc, showError } from './app.js';
+
+const FIELD_LABELS = {
+  buyer: 'acheteur', date: 'date', amount_ht: 'montant HT', amount_ttc: 'montant TTC',
+  supplier_id: 'identifiant fournisseur', supplier_name: 'nom du fournisseur', account: 'compte (nature)',
+  function: 'fonction', budget: 'budget', direction: 'direction', service: 'service',
+  contract_ref: 'référence de marché', invoice_ref: 'n° de mandat ou facture', label: 'libellé',
+};
+
+const cents = (c) => (c === null || c === undefined ? '—'
+  : new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(c / 100));
+
+const rules = (byRule) => Object.entries(byRule).map(([k, v]) => `<li>${esc(k)} : ${fmt.num(v)}</li>`).join('') || '<li>aucun</li>';
+
+function decpSection() {
+  return `
+    <h2 class="fr-h4">Contrats : un fichier DECP</h2>
+    <p>Fichier DECP au format JSON ou XML (2019 ou v2). Chaque enregistrement est chargé, fusionné comme doublon ou rejeté avec sa raison ; le classement est relancé ensuite.</p>
+    <form id="import-form">
+      <div class="fr-upload-group"><label class="fr-label" for="file">Fichier DECP<span class="fr-hint-text">JSON ou XML, 512 Mo au plus.</span></label>
+        <input class="fr-upload" type="file" id="file" name="file" accept=".json,.xml" required></div>
+      <button class="fr-btn fr-mt-2w" type="submit" id="import-submit">Importer</button>
+    </form>
+    <div id="report" class="fr-mt-4w" aria-live="polite"></div>`;
+}
+
+function spendingSection(profiles) {
+  return `
+    <h2 class="fr-h4 fr-mt-6w">Dépenses : un export comptable</h2>
+    <p>Export CSV ou XLSX tel que le logiciel financier l'écrit. L'aperçu montre ce qui serait lu — profil de colonnes,
+      colonne lue pour chaque champ, premières lignes — sans rien écrire ; l'import rattache ensuite les lignes aux marchés et relance le classement.</p>
+    <form id="spending-form">
+      <div class="fr-upload-group"><label class="fr-label" for="spending-file">Export de dépenses<span class="fr-hint-text">CSV (séparateur et encodage détectés) ou XLSX, 512 Mo au plus.</span></label>
+        <input class="fr-upload" type="file" id="spending-file" name="file" accept=".csv,.txt,.tsv,.xlsx" required></div>
+      <div class="fr-select-group fr-mt-2w"><label class="fr-label" for="spending-profile">Profil de colonnes</label>
+        <select class="fr-select" id="spending-profile" name="profile">
+          <option value="">Détecté d'après l'en-tête</option>
+          ${profiles.map((p) => `<option value="${esc(p.name)}">${esc(p.name)} — ${esc(p.description)}</option>`).join('')}
+        </select></div>
+      <div class="fr-checkbox-group fr-mt-2w"><input type="checkbox" id="spending-cents" name="cents">
+        <label class="fr-label" for="spending-cents">Montants écrits en centimes, sans séparateur décimal (diviser par 100)</label></div>
+      <ul class="fr-btns-group fr-btns-group--inline fr-mt-2w">
+        <li><button class="fr-btn fr-btn--secondary" type="button" id="spending-preview">Aperçu</button></li>
+        <li><button class="fr-btn" type="submit" id="spending-submit">Importer</button></li>
+      </ul>
+    </form>
+    <div id="spending-result" class="fr-mt-4w" aria-live="polite"></div>`;
+}
+
+function spendingBody(form) {
+  const body = new FormData();
+  body.append('file', form.querySelector('#spending-file').files[0]);
+  const profile = form.querySelector('#spending-profile').value;
+  if (profile) body.append('profile', profile);
+  if (form.querySelector('#spending-cents').checked) body.append('amountDivisor', '100');
+  return body;
+}
+
+function previewHtml(p) {
+  const above = p.aboveHeader.length ? `<p>${p.aboveHeader.length} ligne(s) au-dessus de l'en-tête, sautée(s) :
+      ${p.aboveHeader.map((r) => `ligne ${r.line} « ${esc(r.text)} »`).join(' ; ')}</p>` : '';
+  const unread = p.unreadColumns.length ? `<p>Colonnes non lues : ${p.unreadColumns.map((c) => `« ${esc(c)} »`).join(', ')}</p>` : '';
+  const lines = p.lines.map((l) => {
+    const m = l.mapped;
+    const issues = l.issues.map((i) => `${esc(i.severity === 'FATAL' ? 'rejet' : i.severity === 'WARNING' ? 'avertissement' : 'information')} ${esc(i.rule)} : ${esc(i.message)}`).join('<br>');
+    if (!m) return `<tr class="rejected"><td>${l.line}</td><td colspan="6"><strong>Rejetée</strong></td><td>${issues}</td></tr>`;
+    return `<tr><td>${l.line}</td><td>${esc(m.buyerId)}</td><td>${esc(m.paymentDate)}</td><td class="num">${cents(m.amountHtCents)}</td>
+      <td class="num">${cents(m.amountTtcCents)}</td><td>${esc(m.supplierIdType)} ${esc(m.supplierId || '')} ${esc(m.supplierName || '')}</td>
+      <td>${esc(m.label || '')}</td><td>${issues}</td></tr>`;
+  }).join('');
+  return `
+    <div class="fr-callout fr-mb-2w"><p class="fr-callout__text">${esc(p.format)} — profil <strong>${esc(p.profile)}</strong> : ${esc(p.profileDescription || '')}</p></div>
+    ${above}
+    <div class="fr-table"><table id="spending-mapping"><caption>Colonne lue pour chaque champ (la première non vide d'une ligne l'emporte)</caption>
+      <thead><tr><th scope="col">Champ</th><th scope="col">Colonne(s) de l'en-tête</th></tr></thead>
+      <tbody>${p.mappings.map((m) => `<tr><td>${esc(FIELD_LABELS[m.field] || m.field)}</td><td>${m.columns.map((c) => `« ${esc(c)} »`).join(' sinon ')}</td></tr>`).join('')}</tbody></table></div>
+    ${unread}
+    <div class="fr-table"><table id="spending-lines"><caption>Premières lignes telles que l'import les lirait</caption>
+      <thead><tr><th scope="col">Ligne</th><th scope="col">Acheteur</th><th scope="col">Date</th><th scope="col" class="num">HT</th>
+        <th scope="col" class="num">TTC</th><th scope="col">Fournisseur</th><th scope="col">Libellé</th><th scope="col">Constats</th></tr></thead>
+      <tbody>${lines}</tbody></table></div>`;
+}
+
+function spendingReportHtml(res) {
+  const r = res.report;
+  const x100 = r.x100Evidence.map((e) => `<div class="fr-alert fr-alert--warning fr-mb-2w"><p>Montants ×100 probables (${fmt.num(r.suspectLines)} lignes exclues des totaux) — ${esc(e)}.
+      Vérifiez, supprimez le lot ${r.batchId} et réimportez avec « montants écrits en centimes ».</p></div>`).join('');
+  return `
+    <div class="fr-alert fr-alert--success fr-mb-2w" id="spending-done"><p>Import terminé (lot ${r.batchId}, ${esc(r.format)}, profil ${esc(r.profile)}) :
+      ${fmt.num(r.read)} lues = ${fmt.num(r.loaded)} chargées + ${fmt.num(r.duplicates)} doublons + ${fmt.num(r.rejected)} rejetées ;
+      ${fmt.num(r.warnings)} avertissements.</p></div>
+    ${x100}
+    <p>Rattachement : ${fmt.num(res.link.byReference)} lignes par référence de marché, ${fmt.num(res.link.bySupplierPeriod)} par fournisseur et période.
+      Classement : ${fmt.num(res.classification.spendingClassified)} lignes de dépense classées sur ${fmt.num(res.classification.spendingLines)}.</p>
+    <h3 class="fr-h6">Rejets par règle</h3><ul>${rules(r.rejectedByRule)}</ul>`;
+}
 
 (async () => {
   try {
     await layout('/import.html');
-    const content = document.getElementById('content');
-    content.innerHTML = `
-      <p>Fichier DECP au format JSON ou XML (2019 ou v2). Chaque enregistrement est chargé, fusionné comme doublon ou rejeté avec sa raison.</p>
-      <form id="import-form">
-        <div class="fr-upload-group"><label class="fr-label" for="file">Fichier DECP<span class="fr-hint-text">JSON ou XML, 512 Mo au plus.</span></label>
-          <input class="fr-upload" type="file" id="file" name="file" accept=".json,.xml" required></div>
-        <button class="fr-btn fr-mt-2w" type="submit" id="import-submit">Importer</button>
-      </form>
-      <div id="report" class="fr-mt-4w" aria-live="polite"></div>`;
+    const profiles = await api.get('/api/import/spending/profiles');
+    document.getElementById('content').innerHTML = decpSection() + spendingSection(profiles);
     document.getElementById('import-form').addEventListener('submit', async (e) => {
       e.preventDefault();
       const report = document.getElementById('report');
@@ -27,10 +116,32 @@ import { layout, api, fmt, esc, showError } from './app.js';
             <th scope="col" class="num">Lus</th><th scope="col" class="num">Chargés</th><th scope="col" class="num">Doublons</th><th scope="col" class="num">Rejetés</th></tr></thead>
           <tbody>${r.files.map((f) => `<tr><td>${esc(f.fileName || f.file || '')}</td><td>${esc(f.format || '')}</td><td class="num">${fmt.num(f.read)}</td>
             <td class="num">${fmt.num(f.loaded)}</td><td class="num">${fmt.num(f.duplicates)}</td><td class="num">${fmt.num(f.rejected)}</td></tr>`).join('')}</tbody></table></div>
-          <h2 class="fr-h5">Rejets par règle</h2><ul>${Object.entries(r.rejectedByRule).map(([k, v]) => `<li>${esc(k)} : ${fmt.num(v)}</li>`).join('') || '<li>aucun</li>'}</ul>
-          <h2 class="fr-h5">Avertissements par règle</h2><ul>${Object.entries(r.warningsByRule).map(([k, v]) => `<li>${esc(k)} : ${fmt.num(v)}</li>`).join('') || '<li>aucun</li>'}</ul>`;
+          <h2 class="fr-h5">Rejets par règle</h2><ul>${rules(r.rejectedByRule)}</ul>
+          <h2 class="fr-h5">Avertissements par règle</h2><ul>${rules(r.warningsByRule)}</ul>`;
       } catch (err) {
         report.innerHTML = '';
+        showError(err);
+      }
+    });
+    const form = document.getElementById('spending-form');
+    const result = document.getElementById('spending-result');
+    document.getElementById('spending-preview').addEventListener('click', async () => {
+      if (!form.reportValidity()) return;
+      result.innerHTML = '<p>Lecture…</p>';
+      try {
+        result.innerHTML = previewHtml(await api.post('/api/import/spending/preview', spendingBody(form)));
+      } catch (err) {
+        result.innerHTML = '';
+        showError(err);
+      }
+    });
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      result.innerHTML = '<p>Import en cours…</p>';
+      try {
+        result.innerHTML = spendingReportHtml(await api.post('/api/import/spending', spendingBody(form)));
+      } catch (err) {
+        result.innerHTML = '';
         showError(err);
       }
     });

@@ -80,7 +80,7 @@ public final class ReferentialBenchmark {
         if (jar.endsWith(".jar")) cmd.addAll(List.of("-jar", jar));
         else cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "fr.achatlas.cli.Achatlas"));
         cmd.addAll(List.of("--db", db.toString()));
-        if (kind != Kind.SIRENE) cmd.addAll(List.of("spending", "import", "--no-link", "--profile", "mandats-cp1252", file.toString()));
+        if (kind != Kind.SIRENE) cmd.addAll(List.of("spending", "import", "--no-link", "--no-classify", "--profile", "mandats-cp1252", file.toString()));
         else cmd.addAll(List.of("suppliers", "sirene", "--departements", "35", file.toString()));
         out.printf("Achatlas (tas limité à %s) : %s…%n", heap, String.join(" ", cmd.subList(cmd.indexOf("--db"), cmd.size())));
         Path log = dir.resolve(kind.name().toLowerCase() + ".log");

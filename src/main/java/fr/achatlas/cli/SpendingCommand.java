@@ -55,6 +55,9 @@ final class SpendingCommand {
         @Option(names = "--no-link", description = "Sans rattachement aux marchés ni rapprochement des noms après l'import.")
         boolean noLink;
 
+        @Option(names = "--no-classify", description = "Sans le classement qui suit l'import (à lancer ensuite : achatlas classify).")
+        boolean noClassify;
+
         @Override
         public Integer call() throws Exception {
             try (Database db = Database.open(parent.root.dbPath())) {
@@ -84,6 +87,8 @@ final class SpendingCommand {
                     new SupplierStore(db).unifyIdentifiers();
                     printLink(new SpendingLinker(db).run(null), System.out);
                 }
+                // as after a DECP import: the new lines get their family at once (after the links, which are evidence)
+                if (!noClassify && !reports.isEmpty()) ClassifyCommand.run(db, ClassifyCommand.user(null), System.out);
                 if (!failed.isEmpty()) return 1;
                 return reports.stream().anyMatch(r -> !r.x100Evidence().isEmpty()) ? 2 : 0;
             }

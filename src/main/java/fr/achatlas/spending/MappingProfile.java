@@ -165,7 +165,7 @@ public record MappingProfile(String name, String description, String encoding, S
             List<Integer> found = new ArrayList<>();
             for (String n : names) {
                 Integer i = byKey.get(key(n));
-                if (i != null) found.add(i);
+                if (i != null && !found.contains(i)) found.add(i); // "Montant HT" and "Montant H.T." are one column
             }
             if (!found.isEmpty()) {
                 idx.put(f, found.stream().mapToInt(Integer::intValue).toArray());

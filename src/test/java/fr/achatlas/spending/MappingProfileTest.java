@@ -47,6 +47,13 @@ class MappingProfileTest {
     }
 
     @Test
+    void headersThatNormaliseAlikeAreOneColumn() throws Exception {
+        MappingProfile generic = MappingProfile.named("generic-fr");
+        MappingProfile.Resolved r = generic.resolve(new String[]{"SIRET acheteur", "Date de paiement", "Montant HT", "Fournisseur"});
+        assertThat(r.of(MappingProfile.Field.AMOUNT_HT)).containsExactly(2);
+    }
+
+    @Test
     void theBundledProfilesHaveNoProblem() {
         assertThat(MappingProfile.bundled()).hasSize(5).allSatisfy(p -> assertThat(p.problems()).isEmpty());
     }

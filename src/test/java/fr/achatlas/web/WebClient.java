@@ -69,6 +69,26 @@ final class WebClient {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A form with a file, as the import page posts it (multipart/form-data, CSRF header). */
+    HttpResponse<String> postFile(String path, java.util.Map<String, String> fields, String fileName, byte[] content) throws Exception {
+        String boundary = "----achatlas" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (var e : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                    + e.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("X-XSRF-TOKEN", csrf())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (bearer != null) b.header("Authorization", "Bearer " + bearer);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The login form, as the page posts it; returns where the server redirects to. */
     String login(String user, String password) throws Exception {
         String token = csrf();

@@ -1,6 +1,7 @@
 package fr.achatlas.web.api;
 
 import fr.achatlas.check.ContractChecks;
+import fr.achatlas.classify.run.Reclassifier;
 import fr.achatlas.importer.DecpImporter;
 import fr.achatlas.importer.ImportReport;
 import fr.achatlas.store.Database;
@@ -20,15 +21,20 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Upload of a DECP file by the territory administrator: the same importer as the command line, the same report. */
+/**
+ * Upload of a DECP file by the territory administrator: the same importer as the command line, the same report, and,
+ * as on the command line, the classification right after.
+ */
 @RestController
-@Tag(name = "Import", description = "Import d'un fichier DECP (administrateur)")
+@Tag(name = "Import", description = "Import d'un fichier DECP ou d'un export de dépenses (administrateur)")
 public class ImportController {
 
     private final Database db;
+    private final CurrentScope scopes;
 
-    public ImportController(Database db) {
+    public ImportController(Database db, CurrentScope scopes) {
         this.db = db;
+        this.scopes = scopes;
     }
 
     @PostMapping(value = "/api/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -43,8 +49,11 @@ public class ImportController {
             Files.copy(in, target);
             // One writer at a time on the store's main connection.
             synchronized (db) {
-                return new DecpImporter(db, new ContractChecks(LocalDate.now())::check, DecpImporter.ProgressListener.NONE)
+                ImportReport r = new DecpImporter(db, new ContractChecks(LocalDate.now())::check, DecpImporter.ProgressListener.NONE)
                         .importAll(List.of(target));
+                // as the command line: new contracts are classified at once, so the cartography shows them in a family
+                new Reclassifier(db).run(scopes.get(null).user());
+                return r;
             }
         } finally {
             Files.deleteIfExists(target);

@@ -181,6 +181,28 @@ class BrowserE2ETest extends BrowserTest {
     }
 
     @Test
+    void administratorPreviewsThenImportsASpreadsheetOfSpending() throws Exception {
+        Path xlsx;
+        try (var s = Files.list(dir.resolve("files"))) {
+            xlsx = s.filter(f -> f.getFileName().toString().endsWith(".xlsx")).sorted().findFirst().orElseThrow();
+        }
+        login("admin", ADMIN_PW);
+        driver.get(base + "/import.html");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("spending-file")));
+        driver.findElement(By.id("spending-file")).sendKeys(xlsx.toAbsolutePath().toString());
+        driver.findElement(By.id("spending-preview")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#spending-lines tbody tr")));
+        String preview = driver.findElement(By.id("spending-result")).getText();
+        assertThat(preview).contains("XLSX").contains("profil generic-fr").contains("au-dessus de l'en-tête")
+                .contains("« Montant HT »").contains("Extraction des mandats payés");
+        shot("i1-spending-preview");
+        driver.findElement(By.id("spending-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("spending-done")));
+        assertThat(driver.findElement(By.id("spending-done")).getText()).contains("lues =").contains("+ 1 rejetées");
+        shot("i2-spending-imported");
+    }
+
+    @Test
     void anonymousVisitorSeesOpenDataAndEntityPages() throws Exception {
         driver.get(base + "/explorer.html?axis=supplier&lines=1");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lines-table tbody tr td a")));

@@ -1,0 +1,120 @@
+package fr.achatlas.web.api;
+
+import fr.achatlas.classify.run.Reclassifier;
+import fr.achatlas.importer.SpendingImporter;
+import fr.achatlas.spending.MappingProfile;
+import fr.achatlas.spending.SpendingPreview;
+import fr.achatlas.store.Database;
+import fr.achatlas.store.SpendingLinker;
+import fr.achatlas.store.SupplierStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Upload of a spending export by the territory administrator: first a preview (what would be read, nothing written),
+ * then the import — the same importer as the command line, followed like it by the linking of lines to contracts and
+ * the classification, so that the cartography shows the new lines at once.
+ */
+@RestController
+@Tag(name = "Import", description = "Import d'un fichier DECP ou d'un export de dépenses (administrateur)")
+public class SpendingImportController {
+
+    /** The import's report, then what the lines were linked to and how the store was classified. */
+    public record Result(SpendingImporter.Report report, SpendingLinker.Counts link, Reclassifier.Result classification) {
+    }
+
+    /** A bundled column-mapping profile, for the page's list. */
+    public record Profile(String name, String description) {
+    }
+
+    private final Database db;
+    private final CurrentScope scopes;
+
+    public SpendingImportController(Database db, CurrentScope scopes) {
+        this.db = db;
+        this.scopes = scopes;
+    }
+
+    @GetMapping("/api/import/spending/profiles")
+    @Operation(summary = "Les profils de colonnes fournis")
+    public List<Profile> profiles() {
+        return MappingProfile.bundled().stream().map(p -> new Profile(p.name(), p.description())).toList();
+    }
+
+    @PostMapping(value = "/api/import/spending/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Aperçu d'un export de dépenses, sans rien écrire : format, profil, colonnes lues, premières lignes")
+    public SpendingPreview.Preview preview(@RequestParam("file") MultipartFile file,
+                                           @RequestParam(value = "profile", required = false) String profile,
+                                           @RequestParam(value = "lines", defaultValue = "20") int lines)
+            throws IOException, SQLException {
+        return withUpload(file, path -> SpendingPreview.of(path, profile(profile), Math.clamp(lines, 1, 200)));
+    }
+
+    @PostMapping(value = "/api/import/spending", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Importe un export de dépenses (CSV ou XLSX), rattache ses lignes aux marchés et relance le classement")
+    public Result importFile(@RequestParam("file") MultipartFile file,
+                             @RequestParam(value = "profile", required = false) String profile,
+                             @RequestParam(value = "amountDivisor", required = false) Integer amountDivisor)
+            throws IOException, SQLException {
+        String user = scopes.get(null).user();
+        return withUpload(file, path -> {
+            // One writer at a time on the store's main connection.
+            synchronized (db) {
+                SpendingImporter.Report r = new SpendingImporter(db, profile(profile), amountDivisor).importFile(path);
+                new SupplierStore(db).unifyIdentifiers();
+                SpendingLinker.Counts link = new SpendingLinker(db).run(null);
+                return new Result(r, link, new Reclassifier(db).run(user));
+            }
+        });
+    }
+
+    private static MappingProfile profile(String name) throws IOException {
+        // only bundled profiles by name: a path on the server is not for a browser to choose
+        if (name == null || name.isBlank()) return null;
+        if (MappingProfile.bundled().stream().noneMatch(p -> p.name().equals(name))) {
+            throw new IllegalArgumentException("Profil inconnu : " + name);
+        }
+        return MappingProfile.named(name);
+    }
+
+    @FunctionalInterface
+    private interface OnFile<T> {
+        T apply(Path file) throws IOException, SQLException;
+    }
+
+    /**
+     * The upload in a private temporary folder under its own (sanitised) name, removed afterwards. A file that cannot
+     * be read as a spending export is the sender's to fix: a 400 with the reason, as the command line prints it.
+     */
+    private static <T> T withUpload(MultipartFile file, OnFile<T> action) throws IOException, SQLException {
+        if (file.isEmpty()) throw new IllegalArgumentException("Fichier vide.");
+        String name = Path.of(file.getOriginalFilename() == null ? "depenses.csv" : file.getOriginalFilename()).getFileName().toString()
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        Path dir = Files.createTempDirectory("achatlas-upload");
+        Path target = dir.resolve(name.isBlank() || name.startsWith(".") ? "depenses.csv" : name);
+        try {
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, target);
+            }
+            return action.apply(target);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        } finally {
+            Files.deleteIfExists(target);
+            Files.deleteIfExists(dir);
+        }
+    }
+}
