@@ -55,7 +55,7 @@ class ArchitectureTest {
                 .whereLayer("parse").mayOnlyBeAccessedByLayers("importer", "bench", "cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("importer", "web", "cli", "supplier")
                 .whereLayer("normalise").mayOnlyBeAccessedByLayers("parse", "check", "importer", "spending", "supplier")
-                .whereLayer("spending").mayOnlyBeAccessedByLayers("importer", "bench", "cli", "supplier", "geo")
+                .whereLayer("spending").mayOnlyBeAccessedByLayers("importer", "bench", "cli", "web", "supplier", "geo")
                 .whereLayer("supplier").mayOnlyBeAccessedByLayers("importer", "bench", "cli", "spending")
                 .whereLayer("geo").mayOnlyBeAccessedByLayers("importer", "cli")
                 .whereLayer("generate").mayOnlyBeAccessedByLayers("cli", "bench")
