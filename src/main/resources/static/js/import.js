@@ -86,7 +86,8 @@ function previewHtml(p) {
 function spendingReportHtml(res) {
   const r = res.report;
   const x100 = r.x100Evidence.map((e) => `<div class="fr-alert fr-alert--warning fr-mb-2w"><p>Montants ×100 probables (${fmt.num(r.suspectLines)} lignes exclues des totaux) — ${esc(e)}.
-      Vérifiez, supprimez le lot ${r.batchId} et réimportez avec « montants écrits en centimes ».</p></div>`).join('');
+      Vérifiez, supprimez le lot ${r.batchId} et réimportez avec « montants écrits en centimes ».</p>
+      <button class="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w spending-delete" type="button" data-batch="${r.batchId}">Supprimer le lot ${r.batchId}</button></div>`).join('');
   return `
     <div class="fr-alert fr-alert--success fr-mb-2w" id="spending-done"><p>Import terminé (lot ${r.batchId}, ${esc(r.format)}, profil ${esc(r.profile)}) :
       ${fmt.num(r.read)} lues = ${fmt.num(r.loaded)} chargées + ${fmt.num(r.duplicates)} doublons + ${fmt.num(r.rejected)} rejetées ;
@@ -140,6 +141,17 @@ function spendingReportHtml(res) {
       result.innerHTML = '<p>Import en cours…</p>';
       try {
         result.innerHTML = spendingReportHtml(await api.post('/api/import/spending', spendingBody(form)));
+        result.querySelectorAll('.spending-delete').forEach((b) => b.addEventListener('click', async () => {
+          if (!window.confirm(`Supprimer toutes les lignes du lot ${b.dataset.batch} ?`)) return;
+          try {
+            const d = await api.del(`/api/import/spending/batches/${b.dataset.batch}`);
+            form.querySelector('#spending-cents').checked = true;
+            result.innerHTML = `<div class="fr-alert fr-alert--info fr-mb-2w" id="spending-deleted"><p>Lot ${d.batchId} supprimé : ${fmt.num(d.lines)} lignes.
+              « Montants écrits en centimes » est coché : importez de nouveau le fichier, ou vérifiez d'abord avec l'aperçu.</p></div>`;
+          } catch (err) {
+            showError(err);
+          }
+        }));
       } catch (err) {
         result.innerHTML = '';
         showError(err);

@@ -104,7 +104,7 @@ public final class SpendingLinker {
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             if (SpendingBatchWriter.scalar(st, "SELECT count(*) FROM import_batch WHERE kind = 'SPENDING' AND batch_id = " + batchId) == 0) {
-                throw new SQLException("Aucun lot de dépenses n° " + batchId);
+                throw new IllegalArgumentException("Aucun lot de dépenses n° " + batchId);
             }
             long n = st.executeUpdate("DELETE FROM spending_line WHERE batch_id = " + batchId);
             for (String t : new String[]{"spending_duplicate", "spending_reject", "spending_finding", "import_batch"}) {

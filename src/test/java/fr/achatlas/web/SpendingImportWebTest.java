@@ -109,6 +109,26 @@ class SpendingImportWebTest {
     }
 
     @Test
+    void aBatchIsDeletedByTheAdministratorOnly() throws Exception {
+        WebClient admin = new WebClient(port);
+        admin.login("admin", PW_ADMIN);
+        byte[] other = new String(EXPORT, StandardCharsets.UTF_8).replace("F1|", "G1|").replace("F3|", "G3|").getBytes(StandardCharsets.UTF_8);
+        JsonNode r = JSON.readTree(admin.postFile("/api/import/spending", Map.of(), "autre.txt", other).body());
+        int batch = r.get("report").get("batchId").asInt();
+        long before = lines();
+        WebClient alice = new WebClient(port);
+        alice.login("alice", PW_A);
+        assertThat(alice.delete("/api/import/spending/batches/" + batch).statusCode()).isEqualTo(403);
+        HttpResponse<String> deleted = admin.delete("/api/import/spending/batches/" + batch);
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        assertThat(JSON.readTree(deleted.body()).get("lines").asLong()).isEqualTo(2);
+        assertThat(lines()).isEqualTo(before - 2);
+        HttpResponse<String> again = admin.delete("/api/import/spending/batches/" + batch);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(again.body()).contains("Aucun lot de dépenses");
+    }
+
+    @Test
     void aFileNoProfileReadsOrAProfileThatIsNotBundledIsRefusedWithTheReason() throws Exception {
         WebClient admin = new WebClient(port);
         admin.login("admin", PW_ADMIN);

@@ -10,7 +10,9 @@ import fr.achatlas.store.SupplierStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -79,6 +81,18 @@ public class SpendingImportController {
                 return new Result(r, link, new Reclassifier(db).run(user));
             }
         });
+    }
+
+    /** The lines of a deleted batch, for the page's message. */
+    public record Deleted(int batchId, long lines) {
+    }
+
+    @DeleteMapping("/api/import/spending/batches/{batchId}")
+    @Operation(summary = "Supprime un lot de dépenses (par exemple après un signalement ×100, avant de le réimporter divisé par 100)")
+    public Deleted deleteBatch(@PathVariable int batchId) throws SQLException {
+        synchronized (db) {
+            return new Deleted(batchId, new SpendingLinker(db).deleteBatch(batchId));
+        }
     }
 
     private static MappingProfile profile(String name) throws IOException {

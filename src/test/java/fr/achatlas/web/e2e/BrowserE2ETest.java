@@ -202,6 +202,36 @@ class BrowserE2ETest extends BrowserTest {
         shot("i2-spending-imported");
     }
 
+    /** The SDIS's last export has the ×100 trap: flagged after its earlier year, deleted and re-imported from the page. */
+    @Test
+    void administratorDeletesAHundredfoldBatchAndReimportsItInCents() throws Exception {
+        String sdis = TerritoryFileReader.read(dir.resolve("files/territory.json")).buyers().stream()
+                .filter(b -> "SDIS".equals(b.kind())).findFirst().orElseThrow().siret();
+        List<Path> exports;
+        try (var s = Files.list(dir.resolve("files"))) {
+            exports = s.filter(f -> f.getFileName().toString().startsWith("depenses_" + sdis + "_")).sorted().toList();
+        }
+        login("admin", ADMIN_PW);
+        driver.get(base + "/import.html");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("spending-file")));
+        // the earlier year first: it gives the buyer the history the check compares with
+        driver.findElement(By.id("spending-file")).sendKeys(exports.getFirst().toAbsolutePath().toString());
+        driver.findElement(By.id("spending-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("spending-done")));
+        driver.findElement(By.id("spending-file")).sendKeys(exports.getLast().toAbsolutePath().toString());
+        driver.findElement(By.id("spending-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".spending-delete")));
+        assertThat(driver.findElement(By.id("spending-result")).getText()).contains("Montants ×100 probables");
+        shot("i3-spending-x100");
+        driver.findElement(By.cssSelector(".spending-delete")).click();
+        driver.switchTo().alert().accept();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("spending-deleted")));
+        assertThat(driver.findElement(By.id("spending-cents")).isSelected()).isTrue();
+        driver.findElement(By.id("spending-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("spending-done")));
+        assertThat(driver.findElement(By.id("spending-result")).getText()).doesNotContain("×100").contains("+ 0 doublons");
+    }
+
     @Test
     void anonymousVisitorSeesOpenDataAndEntityPages() throws Exception {
         driver.get(base + "/explorer.html?axis=supplier&lines=1");
