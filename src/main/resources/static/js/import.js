@@ -32,8 +32,8 @@ function spendingSection(profiles) {
     <p>Export CSV ou XLSX tel que le logiciel financier l'écrit. L'aperçu montre ce qui serait lu — profil de colonnes,
       colonne lue pour chaque champ, premières lignes — sans rien écrire ; l'import rattache ensuite les lignes aux marchés et relance le classement.</p>
     <form id="spending-form">
-      <div class="fr-upload-group"><label class="fr-label" for="spending-file">Export de dépenses<span class="fr-hint-text">CSV (séparateur et encodage détectés) ou XLSX, 512 Mo au plus.</span></label>
-        <input class="fr-upload" type="file" id="spending-file" name="file" accept=".csv,.txt,.tsv,.xlsx" required></div>
+      <div class="fr-upload-group"><label class="fr-label" for="spending-file">Exports de dépenses<span class="fr-hint-text">Un ou plusieurs fichiers CSV (séparateur et encodage détectés) ou XLSX, 512 Mo au plus en tout ; l'aperçu montre le premier.</span></label>
+        <input class="fr-upload" type="file" id="spending-file" name="file" accept=".csv,.txt,.tsv,.xlsx" multiple required></div>
       <div class="fr-select-group fr-mt-2w"><label class="fr-label" for="spending-profile">Profil de colonnes</label>
         <select class="fr-select" id="spending-profile" name="profile">
           <option value="">Détecté d'après l'en-tête</option>
@@ -49,9 +49,10 @@ function spendingSection(profiles) {
     <div id="spending-result" class="fr-mt-4w" aria-live="polite"></div>`;
 }
 
-function spendingBody(form) {
+function spendingBody(form, firstOnly) {
   const body = new FormData();
-  body.append('file', form.querySelector('#spending-file').files[0]);
+  const files = [...form.querySelector('#spending-file').files];
+  (firstOnly ? files.slice(0, 1) : files).forEach((f) => body.append('file', f));
   const profile = form.querySelector('#spending-profile').value;
   if (profile) body.append('profile', profile);
   if (form.querySelector('#spending-cents').checked) body.append('amountDivisor', '100');
@@ -84,18 +85,31 @@ function previewHtml(p) {
 }
 
 function spendingReportHtml(res) {
-  const r = res.report;
-  const x100 = r.x100Evidence.map((e) => `<div class="fr-alert fr-alert--warning fr-mb-2w"><p>Montants ×100 probables (${fmt.num(r.suspectLines)} lignes exclues des totaux) — ${esc(e)}.
-      Vérifiez, supprimez le lot ${r.batchId} et réimportez avec « montants écrits en centimes ».</p>
-      <button class="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w spending-delete" type="button" data-batch="${r.batchId}">Supprimer le lot ${r.batchId}</button></div>`).join('');
-  return `
-    <div class="fr-alert fr-alert--success fr-mb-2w" id="spending-done"><p>Import terminé (lot ${r.batchId}, ${esc(r.format)}, profil ${esc(r.profile)}) :
-      ${fmt.num(r.read)} lues = ${fmt.num(r.loaded)} chargées + ${fmt.num(r.duplicates)} doublons + ${fmt.num(r.rejected)} rejetées ;
-      ${fmt.num(r.warnings)} avertissements.</p></div>
-    ${x100}
-    <p>Rattachement : ${fmt.num(res.link.byReference)} lignes par référence de marché, ${fmt.num(res.link.bySupplierPeriod)} par fournisseur et période.
-      Classement : ${fmt.num(res.classification.spendingClassified)} lignes de dépense classées sur ${fmt.num(res.classification.spendingLines)}.</p>
-    <h3 class="fr-h6">Rejets par règle</h3><ul>${rules(r.rejectedByRule)}</ul>`;
+  const files = res.reports.map((r) => {
+    const name = r.file.split('/').pop();
+    const x100 = r.x100Evidence.map((e) => `<div class="fr-alert fr-alert--warning fr-mb-2w"><p>${esc(name)} : montants ×100 probables
+        (${fmt.num(r.suspectLines)} lignes exclues des totaux) — ${esc(e)}. Vérifiez, puis supprimez le lot ${r.batchId} : ce fichier sera proposé à l'import, divisé par 100.</p>
+        <button class="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w spending-delete" type="button" data-batch="${r.batchId}" data-file="${esc(name)}">Supprimer le lot ${r.batchId}</button></div>`).join('');
+    return `<tr><td>${esc(r.file.split('/').pop())}</td><td>${r.batchId}</td><td>${esc(r.format)} — ${esc(r.profile)}</td><td class="num">${fmt.num(r.read)}</td>
+      <td class="num">${fmt.num(r.loaded)}</td><td class="num">${fmt.num(r.duplicates)}</td><td class="num">${fmt.num(r.rejected)}</td>
+      <td class="num">${fmt.num(r.warnings)}</td></tr>${x100 ? `<tr><td colspan="8">${x100}</td></tr>` : ''}`;
+  }).join('');
+  const failed = res.failed.map((f) => `<div class="fr-alert fr-alert--error fr-mb-2w spending-failed"><p>${esc(f.file)} : échec, rien n'est écrit pour ce fichier — ${esc(f.reason)}</p></div>`).join('');
+  const total = (k) => res.reports.reduce((n, r) => n + r[k], 0);
+  const rejected = {};
+  res.reports.forEach((r) => Object.entries(r.rejectedByRule).forEach(([k, v]) => { rejected[k] = (rejected[k] || 0) + v; }));
+  const done = res.reports.length ? `
+    <div class="fr-alert fr-alert--success fr-mb-2w" id="spending-done"><p>Import terminé : ${res.reports.length} fichier(s),
+      ${fmt.num(total('read'))} lues = ${fmt.num(total('loaded'))} chargées + ${fmt.num(total('duplicates'))} doublons + ${fmt.num(total('rejected'))} rejetées ;
+      ${fmt.num(total('warnings'))} avertissements.</p></div>` : '';
+  const after = res.link ? `<p>Rattachement : ${fmt.num(res.link.byReference)} lignes par référence de marché, ${fmt.num(res.link.bySupplierPeriod)} par fournisseur et période.
+      Classement : ${fmt.num(res.classification.spendingClassified)} lignes de dépense classées sur ${fmt.num(res.classification.spendingLines)}.</p>` : '';
+  return `${failed}${done}
+    ${res.reports.length ? `<div class="fr-table"><table id="spending-report"><caption>Bilan par fichier</caption><thead><tr><th scope="col">Fichier</th><th scope="col">Lot</th>
+      <th scope="col">Format et profil</th><th scope="col" class="num">Lues</th><th scope="col" class="num">Chargées</th><th scope="col" class="num">Doublons</th>
+      <th scope="col" class="num">Rejetées</th><th scope="col" class="num">Avertissements</th></tr></thead><tbody>${files}</tbody></table></div>` : ''}
+    ${after}
+    <h3 class="fr-h6">Rejets par règle</h3><ul>${rules(rejected)}</ul>`;
 }
 
 (async () => {
@@ -130,28 +144,49 @@ function spendingReportHtml(res) {
       if (!form.reportValidity()) return;
       result.innerHTML = '<p>Lecture…</p>';
       try {
-        result.innerHTML = previewHtml(await api.post('/api/import/spending/preview', spendingBody(form)));
+        result.innerHTML = previewHtml(await api.post('/api/import/spending/preview', spendingBody(form, true)));
       } catch (err) {
         result.innerHTML = '';
         showError(err);
       }
     });
+    // Shows an import's result; a batch flagged ×100 can be deleted, then its file (only that one) re-imported in cents.
+    const show = (res, files) => {
+      result.innerHTML = spendingReportHtml(res);
+      result.querySelectorAll('.spending-delete').forEach((b) => b.addEventListener('click', async () => {
+        if (!window.confirm(`Supprimer toutes les lignes du lot ${b.dataset.batch} ?`)) return;
+        try {
+          const d = await api.del(`/api/import/spending/batches/${b.dataset.batch}`);
+          const file = files.find((f) => f.name.replace(/[^A-Za-z0-9._-]/g, '_') === b.dataset.file);
+          result.innerHTML = `<div class="fr-alert fr-alert--info fr-mb-2w" id="spending-deleted"><p>Lot ${d.batchId} supprimé : ${fmt.num(d.lines)} lignes.</p>
+            ${file ? `<button class="fr-btn fr-btn--sm fr-mt-1w" type="button" id="spending-reimport">Réimporter « ${esc(file.name)} » divisé par 100</button>` : ''}</div>`;
+          if (file) {
+            document.getElementById('spending-reimport').addEventListener('click', async () => {
+              const body = new FormData();
+              body.append('file', file);
+              const profile = form.querySelector('#spending-profile').value;
+              if (profile) body.append('profile', profile);
+              body.append('amountDivisor', '100');
+              result.innerHTML = '<p>Import en cours…</p>';
+              try {
+                show(await api.post('/api/import/spending', body), [file]);
+              } catch (err) {
+                result.innerHTML = '';
+                showError(err);
+              }
+            });
+          }
+        } catch (err) {
+          showError(err);
+        }
+      }));
+    };
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       result.innerHTML = '<p>Import en cours…</p>';
+      const files = [...form.querySelector('#spending-file').files];
       try {
-        result.innerHTML = spendingReportHtml(await api.post('/api/import/spending', spendingBody(form)));
-        result.querySelectorAll('.spending-delete').forEach((b) => b.addEventListener('click', async () => {
-          if (!window.confirm(`Supprimer toutes les lignes du lot ${b.dataset.batch} ?`)) return;
-          try {
-            const d = await api.del(`/api/import/spending/batches/${b.dataset.batch}`);
-            form.querySelector('#spending-cents').checked = true;
-            result.innerHTML = `<div class="fr-alert fr-alert--info fr-mb-2w" id="spending-deleted"><p>Lot ${d.batchId} supprimé : ${fmt.num(d.lines)} lignes.
-              « Montants écrits en centimes » est coché : importez de nouveau le fichier, ou vérifiez d'abord avec l'aperçu.</p></div>`;
-          } catch (err) {
-            showError(err);
-          }
-        }));
+        show(await api.post('/api/import/spending', spendingBody(form, false)), files);
       } catch (err) {
         result.innerHTML = '';
         showError(err);

@@ -97,8 +97,9 @@ class SpendingImportWebTest {
         HttpResponse<String> imported = admin.postFile("/api/import/spending", Map.of("profile", "paiements-pipe"), "paiements.txt", EXPORT);
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         JsonNode r = JSON.readTree(imported.body());
-        assertThat(r.get("report").get("loaded").asLong()).isEqualTo(2);
-        assertThat(r.get("report").get("rejected").asLong()).isEqualTo(1);
+        assertThat(r.get("reports").size()).isEqualTo(1);
+        assertThat(r.get("reports").get(0).get("loaded").asLong()).isEqualTo(2);
+        assertThat(r.get("reports").get(0).get("rejected").asLong()).isEqualTo(1);
         assertThat(r.get("classification").get("spendingLines").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(lines()).isEqualTo(before + 2);
         synchronized (db) {
@@ -109,12 +110,35 @@ class SpendingImportWebTest {
     }
 
     @Test
+    void severalExportsAtOnceEachInItsTransactionTheUnreadableOneReported() throws Exception {
+        WebClient admin = new WebClient(port);
+        admin.login("admin", PW_ADMIN);
+        byte[] march = new String(EXPORT, StandardCharsets.UTF_8).replace("F1|", "H1|").replace("F3|", "H3|").getBytes(StandardCharsets.UTF_8);
+        var files = new java.util.LinkedHashMap<String, byte[]>();
+        files.put("paiements-mars.txt", march);
+        files.put("inconnu.csv", "a;b;c\n1;2;3\n".getBytes(StandardCharsets.UTF_8));
+        long before = lines();
+        HttpResponse<String> res = admin.postFiles("/api/import/spending", Map.of(), files);
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+        JsonNode r = JSON.readTree(res.body());
+        assertThat(r.get("reports").size()).isEqualTo(1);
+        assertThat(r.get("failed").get(0).get("file").asString()).isEqualTo("inconnu.csv");
+        assertThat(r.get("failed").get(0).get("reason").asString()).contains("Aucun profil");
+        assertThat(r.get("classification").get("spendingLines").asLong()).isPositive();
+        assertThat(lines()).isEqualTo(before + 2);
+        synchronized (db) {
+            // the store keeps the name the sender gave, as rejects and findings show it
+            assertThat(count(db.connection(), "SELECT count(*) FROM spending_line WHERE file_name = 'paiements-mars.txt'")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void aBatchIsDeletedByTheAdministratorOnly() throws Exception {
         WebClient admin = new WebClient(port);
         admin.login("admin", PW_ADMIN);
         byte[] other = new String(EXPORT, StandardCharsets.UTF_8).replace("F1|", "G1|").replace("F3|", "G3|").getBytes(StandardCharsets.UTF_8);
         JsonNode r = JSON.readTree(admin.postFile("/api/import/spending", Map.of(), "autre.txt", other).body());
-        int batch = r.get("report").get("batchId").asInt();
+        int batch = r.get("reports").get(0).get("batchId").asInt();
         long before = lines();
         WebClient alice = new WebClient(port);
         alice.login("alice", PW_A);

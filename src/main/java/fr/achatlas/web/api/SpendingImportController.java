@@ -23,6 +23,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,8 +35,16 @@ import java.util.List;
 @Tag(name = "Import", description = "Import d'un fichier DECP ou d'un export de dépenses (administrateur)")
 public class SpendingImportController {
 
-    /** The import's report, then what the lines were linked to and how the store was classified. */
-    public record Result(SpendingImporter.Report report, SpendingLinker.Counts link, Reclassifier.Result classification) {
+    /**
+     * Each file's report (or why it could not be read: nothing of it was written), then what the lines were linked to
+     * and how the store was classified, once for all the files.
+     */
+    public record Result(List<SpendingImporter.Report> reports, List<Failure> failed, SpendingLinker.Counts link,
+                         Reclassifier.Result classification) {
+    }
+
+    /** A file that could not be read as a spending export, and why. */
+    public record Failure(String file, String reason) {
     }
 
     /** A bundled column-mapping profile, for the page's list. */
@@ -66,21 +75,45 @@ public class SpendingImportController {
     }
 
     @PostMapping(value = "/api/import/spending", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Importe un export de dépenses (CSV ou XLSX), rattache ses lignes aux marchés et relance le classement")
-    public Result importFile(@RequestParam("file") MultipartFile file,
-                             @RequestParam(value = "profile", required = false) String profile,
-                             @RequestParam(value = "amountDivisor", required = false) Integer amountDivisor)
+    @Operation(summary = "Importe un ou plusieurs exports de dépenses (CSV ou XLSX), chacun dans sa transaction ; rattache les "
+            + "lignes aux marchés et relance le classement une fois pour tous")
+    public Result importFiles(@RequestParam("file") List<MultipartFile> files,
+                              @RequestParam(value = "profile", required = false) String profile,
+                              @RequestParam(value = "amountDivisor", required = false) Integer amountDivisor)
             throws IOException, SQLException {
+        if (files.isEmpty()) throw new IllegalArgumentException("Aucun fichier.");
+        MappingProfile p = profile(profile);
         String user = scopes.get(null).user();
-        return withUpload(file, path -> {
+        Path dir = Files.createTempDirectory("achatlas-upload");
+        List<Path> saved = new ArrayList<>();
+        try {
+            for (MultipartFile f : files) saved.add(save(f, dir, saved.size()));
+            List<SpendingImporter.Report> reports = new ArrayList<>();
+            List<Failure> failed = new ArrayList<>();
             // One writer at a time on the store's main connection.
             synchronized (db) {
-                SpendingImporter.Report r = new SpendingImporter(db, profile(profile), amountDivisor).importFile(path);
+                new SpendingImporter(db, p, amountDivisor).importEach(saved, new SpendingImporter.Listener() {
+                    public void imported(SpendingImporter.Report r) {
+                        reports.add(r);
+                    }
+
+                    public void failed(Path file, String reason) {
+                        failed.add(new Failure(file.getFileName().toString(), reason));
+                    }
+
+                    public void skipped(Path file, String reason) {
+                        // files are given one by one: nothing is skipped
+                    }
+                });
+                if (reports.isEmpty()) return new Result(reports, failed, null, null);
                 new SupplierStore(db).unifyIdentifiers();
                 SpendingLinker.Counts link = new SpendingLinker(db).run(null);
-                return new Result(r, link, new Reclassifier(db).run(user));
+                return new Result(reports, failed, link, new Reclassifier(db).run(user));
             }
-        });
+        } finally {
+            for (Path f : saved) delete(f);
+            Files.deleteIfExists(dir);
+        }
     }
 
     /** The lines of a deleted batch, for the page's message. */
@@ -114,21 +147,37 @@ public class SpendingImportController {
      * be read as a spending export is the sender's to fix: a 400 with the reason, as the command line prints it.
      */
     private static <T> T withUpload(MultipartFile file, OnFile<T> action) throws IOException, SQLException {
-        if (file.isEmpty()) throw new IllegalArgumentException("Fichier vide.");
-        String name = Path.of(file.getOriginalFilename() == null ? "depenses.csv" : file.getOriginalFilename()).getFileName().toString()
-                .replaceAll("[^A-Za-z0-9._-]", "_");
         Path dir = Files.createTempDirectory("achatlas-upload");
-        Path target = dir.resolve(name.isBlank() || name.startsWith(".") ? "depenses.csv" : name);
+        Path target = null;
         try {
-            try (InputStream in = file.getInputStream()) {
-                Files.copy(in, target);
-            }
+            target = save(file, dir, 0);
             return action.apply(target);
         } catch (IOException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         } finally {
-            Files.deleteIfExists(target);
+            if (target != null) delete(target);
             Files.deleteIfExists(dir);
         }
+    }
+
+    /**
+     * Saves an upload in its own numbered folder of {@code dir} under its sanitised name: the name is what the store
+     * keeps (rejects and findings name the file), and two uploads of the same name stay apart.
+     */
+    private static Path save(MultipartFile file, Path dir, int n) throws IOException {
+        if (file.isEmpty()) throw new IllegalArgumentException("Fichier vide : " + file.getOriginalFilename());
+        String name = Path.of(file.getOriginalFilename() == null ? "depenses.csv" : file.getOriginalFilename()).getFileName().toString()
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        Path target = Files.createDirectory(dir.resolve(String.valueOf(n)))
+                .resolve(name.isBlank() || name.startsWith(".") ? "depenses.csv" : name);
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, target);
+        }
+        return target;
+    }
+
+    private static void delete(Path saved) throws IOException {
+        Files.deleteIfExists(saved);
+        Files.deleteIfExists(saved.getParent());
     }
 }
