@@ -16,11 +16,11 @@ const rules = (byRule) => Object.entries(byRule).map(([k, v]) => `<li>${esc(k)} 
 
 function decpSection() {
   return `
-    <h2 class="fr-h4">Contrats : un fichier DECP</h2>
+    <h2 class="fr-h4">Contrats : des fichiers DECP</h2>
     <p>Fichier DECP au format JSON ou XML (2019 ou v2). Chaque enregistrement est chargé, fusionné comme doublon ou rejeté avec sa raison ; le classement est relancé ensuite.</p>
     <form id="import-form">
-      <div class="fr-upload-group"><label class="fr-label" for="file">Fichier DECP<span class="fr-hint-text">JSON ou XML, 512 Mo au plus.</span></label>
-        <input class="fr-upload" type="file" id="file" name="file" accept=".json,.xml" required></div>
+      <div class="fr-upload-group"><label class="fr-label" for="file">Fichiers DECP<span class="fr-hint-text">Un ou plusieurs fichiers JSON ou XML, 512 Mo au plus en tout.</span></label>
+        <input class="fr-upload" type="file" id="file" name="file" accept=".json,.xml" multiple required></div>
       <button class="fr-btn fr-mt-2w" type="submit" id="import-submit">Importer</button>
     </form>
     <div id="report" class="fr-mt-4w" aria-live="polite"></div>`;
@@ -28,7 +28,7 @@ function decpSection() {
 
 function spendingSection(profiles) {
   return `
-    <h2 class="fr-h4 fr-mt-6w">Dépenses : un export comptable</h2>
+    <h2 class="fr-h4 fr-mt-6w">Dépenses : des exports comptables</h2>
     <p>Export CSV ou XLSX tel que le logiciel financier l'écrit. L'aperçu montre ce qui serait lu — profil de colonnes,
       colonne lue pour chaque champ, premières lignes — sans rien écrire ; l'import rattache ensuite les lignes aux marchés et relance le classement.</p>
     <form id="spending-form">

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -38,26 +39,39 @@ public class ImportController {
     }
 
     @PostMapping(value = "/api/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Importe un fichier DECP (JSON ou XML, 2019 ou v2) et rend le bilan de l'import")
-    public ImportReport importFile(@RequestParam("file") MultipartFile file) throws IOException, SQLException {
-        if (file.isEmpty()) throw new IllegalArgumentException("Fichier vide.");
-        String name = Path.of(file.getOriginalFilename() == null ? "import.json" : file.getOriginalFilename()).getFileName().toString()
-                .replaceAll("[^A-Za-z0-9._-]", "_");
+    @Operation(summary = "Importe un ou plusieurs fichiers DECP (JSON ou XML, 2019 ou v2), relance le classement et rend le bilan")
+    public ImportReport importFiles(@RequestParam("file") List<MultipartFile> files) throws IOException, SQLException {
+        if (files.isEmpty()) throw new IllegalArgumentException("Aucun fichier.");
         Path dir = Files.createTempDirectory("achatlas-upload");
-        Path target = dir.resolve(name.isBlank() ? "import.json" : name);
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, target);
+        List<Path> saved = new ArrayList<>();
+        try {
+            for (MultipartFile f : files) saved.add(save(f, dir, saved.size()));
             // One writer at a time on the store's main connection.
             synchronized (db) {
                 ImportReport r = new DecpImporter(db, new ContractChecks(LocalDate.now())::check, DecpImporter.ProgressListener.NONE)
-                        .importAll(List.of(target));
+                        .importAll(saved);
                 // as the command line: new contracts are classified at once, so the cartography shows them in a family
                 new Reclassifier(db).run(scopes.get(null).user());
                 return r;
             }
         } finally {
-            Files.deleteIfExists(target);
+            for (Path f : saved) {
+                Files.deleteIfExists(f);
+                Files.deleteIfExists(f.getParent());
+            }
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** An upload in its own numbered folder under its sanitised name: the name is what the store keeps as the file's. */
+    private static Path save(MultipartFile file, Path dir, int n) throws IOException {
+        if (file.isEmpty()) throw new IllegalArgumentException("Fichier vide : " + file.getOriginalFilename());
+        String name = Path.of(file.getOriginalFilename() == null ? "import.json" : file.getOriginalFilename()).getFileName().toString()
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        Path target = Files.createDirectory(dir.resolve(String.valueOf(n))).resolve(name.isBlank() || name.startsWith(".") ? "import.json" : name);
+        try (InputStream in = file.getInputStream()) {
+            Files.copy(in, target);
+        }
+        return target;
     }
 }

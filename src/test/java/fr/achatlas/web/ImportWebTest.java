@@ -22,8 +22,8 @@ import static fr.achatlas.store.StoreSnapshot.count;
 import static fr.achatlas.testing.CubeFixture.BUYER_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A spending export sent from the import page: preview (nothing written), then import, links and classification. */
-class SpendingImportWebTest {
+/** Files sent from the import page: DECP files, and spending exports (preview, nothing written; then import, links, classification). */
+class ImportWebTest {
 
     static final String PW_ADMIN = "mot-de-passe-admin-1";
     static final String PW_A = "mot-de-passe-analyste-1";
@@ -60,6 +60,27 @@ class SpendingImportWebTest {
     private static long lines() throws Exception {
         synchronized (db) {
             return count(db.connection(), "SELECT count(*) FROM spending_line");
+        }
+    }
+
+    @Test
+    void decpFilesSentTogetherAreImportedUnderTheirNamesAndClassifiedAtOnce() throws Exception {
+        WebClient admin = new WebClient(port);
+        admin.login("admin", PW_ADMIN);
+        var files = new java.util.LinkedHashMap<String, byte[]>();
+        for (String f : new String[]{"v2-mixed.json", "2019-single.xml"}) {
+            files.put(f, java.nio.file.Files.readAllBytes(Path.of("src/test/resources/fixtures/decp", f)));
+        }
+        HttpResponse<String> res = admin.postFiles("/api/import", Map.of(), files);
+        assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
+        JsonNode r = JSON.readTree(res.body());
+        assertThat(r.get("files").size()).isEqualTo(2);
+        assertThat(r.get("read").asLong()).isEqualTo(r.get("loaded").asLong() + r.get("duplicates").asLong() + r.get("rejected").asLong());
+        synchronized (db) {
+            assertThat(count(db.connection(), "SELECT count(DISTINCT file_name) FROM import_batch WHERE file_name IN ('v2-mixed.json', '2019-single.xml')"))
+                    .isEqualTo(2);
+            assertThat(count(db.connection(), "SELECT count(*) FROM contract c LEFT JOIN classification k ON k.subject_kind = 'CONTRACT' "
+                    + "AND k.subject_key = c.contract_key WHERE k.subject_key IS NULL")).as("every contract classified at once").isZero();
         }
     }
 
