@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -81,13 +79,10 @@ public class SpendingImportController {
                               @RequestParam(value = "profile", required = false) String profile,
                               @RequestParam(value = "amountDivisor", required = false) Integer amountDivisor)
             throws IOException, SQLException {
-        if (files.isEmpty()) throw new IllegalArgumentException("Aucun fichier.");
         MappingProfile p = profile(profile);
         String user = scopes.get(null).user();
-        Path dir = Files.createTempDirectory("achatlas-upload");
-        List<Path> saved = new ArrayList<>();
-        try {
-            for (MultipartFile f : files) saved.add(save(f, dir, saved.size()));
+        try (Uploads uploads = new Uploads()) {
+            List<Path> saved = uploads.saveAll(files, "depenses.csv");
             List<SpendingImporter.Report> reports = new ArrayList<>();
             List<Failure> failed = new ArrayList<>();
             // One writer at a time on the store's main connection.
@@ -110,9 +105,6 @@ public class SpendingImportController {
                 SpendingLinker.Counts link = new SpendingLinker(db).run(null);
                 return new Result(reports, failed, link, new Reclassifier(db).run(user));
             }
-        } finally {
-            for (Path f : saved) delete(f);
-            Files.deleteIfExists(dir);
         }
     }
 
@@ -142,42 +134,15 @@ public class SpendingImportController {
         T apply(Path file) throws IOException, SQLException;
     }
 
-    /**
-     * The upload in a private temporary folder under its own (sanitised) name, removed afterwards. A file that cannot
-     * be read as a spending export is the sender's to fix: a 400 with the reason, as the command line prints it.
-     */
+    /** A file that cannot be read as a spending export is the sender's to fix: a 400 with the reason, as the CLI prints it. */
     private static <T> T withUpload(MultipartFile file, OnFile<T> action) throws IOException, SQLException {
-        Path dir = Files.createTempDirectory("achatlas-upload");
-        Path target = null;
-        try {
-            target = save(file, dir, 0);
-            return action.apply(target);
-        } catch (IOException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        } finally {
-            if (target != null) delete(target);
-            Files.deleteIfExists(dir);
+        try (Uploads uploads = new Uploads()) {
+            Path saved = uploads.save(file, "depenses.csv");
+            try {
+                return action.apply(saved);
+            } catch (IOException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
         }
-    }
-
-    /**
-     * Saves an upload in its own numbered folder of {@code dir} under its sanitised name: the name is what the store
-     * keeps (rejects and findings name the file), and two uploads of the same name stay apart.
-     */
-    private static Path save(MultipartFile file, Path dir, int n) throws IOException {
-        if (file.isEmpty()) throw new IllegalArgumentException("Fichier vide : " + file.getOriginalFilename());
-        String name = Path.of(file.getOriginalFilename() == null ? "depenses.csv" : file.getOriginalFilename()).getFileName().toString()
-                .replaceAll("[^A-Za-z0-9._-]", "_");
-        Path target = Files.createDirectory(dir.resolve(String.valueOf(n)))
-                .resolve(name.isBlank() || name.startsWith(".") ? "depenses.csv" : name);
-        try (InputStream in = file.getInputStream()) {
-            Files.copy(in, target);
-        }
-        return target;
-    }
-
-    private static void delete(Path saved) throws IOException {
-        Files.deleteIfExists(saved);
-        Files.deleteIfExists(saved.getParent());
     }
 }
