@@ -46,7 +46,54 @@ function spendingSection(profiles) {
         <li><button class="fr-btn" type="submit" id="spending-submit">Importer</button></li>
       </ul>
     </form>
-    <div id="spending-result" class="fr-mt-4w" aria-live="polite"></div>`;
+    <div id="spending-result" class="fr-mt-4w" aria-live="polite"></div>
+    <h2 class="fr-h4 fr-mt-6w">Imports de dépenses dans la base</h2>
+    <p>Chaque import, le plus récent d'abord : ses lignes lues sont chargées, fusionnées comme doublons ou rejetées ; les rejets et constats disent quelle ligne, quel champ, quelle valeur et pourquoi.</p>
+    <div id="spending-batches" aria-live="polite"></div>
+    <div id="spending-issues" class="fr-mt-2w" aria-live="polite"></div>`;
+}
+
+const SEVERITY = { FATAL: 'rejet', WARNING: 'avertissement', INFO: 'information' };
+
+async function showBatches() {
+  const zone = document.getElementById('spending-batches');
+  const batches = await api.get('/api/import/spending/batches?limit=100');
+  if (!batches.length) {
+    zone.innerHTML = '<p>Aucun import de dépenses pour l\'instant.</p>';
+    return;
+  }
+  zone.innerHTML = `<div class="fr-table"><table id="spending-batches-table"><caption>Imports de dépenses</caption><thead><tr>
+      <th scope="col">Lot</th><th scope="col">Fichier</th><th scope="col">Importé le</th><th scope="col" class="num">Lues</th>
+      <th scope="col" class="num">Chargées</th><th scope="col" class="num">Doublons</th><th scope="col" class="num">Rejetées</th>
+      <th scope="col" class="num">Avertissements</th><th scope="col">Actions</th></tr></thead><tbody>
+    ${batches.map((b) => `<tr><td>${b.batchId}</td><td>${esc(b.fileName)}${b.suspectLines ? ' <p class="fr-badge fr-badge--warning fr-badge--sm">×100 soupçonné</p>' : ''}</td>
+      <td>${esc(String(b.startedAt).replace('T', ' ').slice(0, 16))}</td><td class="num">${fmt.num(b.read)}</td><td class="num">${fmt.num(b.loaded)}</td>
+      <td class="num">${fmt.num(b.duplicates)}</td><td class="num">${fmt.num(b.rejected)}</td><td class="num">${fmt.num(b.warnings)}</td>
+      <td><button class="fr-btn fr-btn--sm fr-btn--tertiary batch-issues" type="button" data-batch="${b.batchId}" data-file="${esc(b.fileName)}">Rejets et constats</button>
+        <button class="fr-btn fr-btn--sm fr-btn--tertiary-no-outline batch-delete" type="button" data-batch="${b.batchId}">Supprimer</button></td></tr>`).join('')}
+    </tbody></table></div>`;
+  zone.querySelectorAll('.batch-issues').forEach((b) => b.addEventListener('click', async () => {
+    try {
+      const issues = await api.get(`/api/import/spending/batches/${b.dataset.batch}/issues?limit=1000`);
+      document.getElementById('spending-issues').innerHTML = `<div class="fr-table"><table id="spending-issues-table">
+        <caption>Lot ${b.dataset.batch} — ${esc(b.dataset.file)} : ${issues.length ? `${fmt.num(issues.length)} rejets et constats (1 000 au plus)` : 'aucun rejet ni constat'}</caption>
+        <thead><tr><th scope="col" class="num">Ligne</th><th scope="col">Nature</th><th scope="col">Règle</th><th scope="col">Champ</th><th scope="col">Valeur</th><th scope="col">Message</th></tr></thead>
+        <tbody>${issues.map((i) => `<tr><td class="num">${i.lineNumber || 'fichier'}</td><td>${esc(SEVERITY[i.severity] || i.severity)}</td><td>${esc(i.rule)}</td>
+          <td>${esc(i.field || '')}</td><td>${esc(i.value || '')}</td><td>${esc(i.message || '')}</td></tr>`).join('')}</tbody></table></div>`;
+    } catch (err) {
+      showError(err);
+    }
+  }));
+  zone.querySelectorAll('.batch-delete').forEach((b) => b.addEventListener('click', async () => {
+    if (!window.confirm(`Supprimer toutes les lignes du lot ${b.dataset.batch} ?`)) return;
+    try {
+      await api.del(`/api/import/spending/batches/${b.dataset.batch}`);
+      document.getElementById('spending-issues').innerHTML = '';
+      await showBatches();
+    } catch (err) {
+      showError(err);
+    }
+  }));
 }
 
 function spendingBody(form, firstOnly) {
@@ -117,6 +164,7 @@ function spendingReportHtml(res) {
     await layout('/import.html');
     const profiles = await api.get('/api/import/spending/profiles');
     document.getElementById('content').innerHTML = decpSection() + spendingSection(profiles);
+    await showBatches();
     document.getElementById('import-form').addEventListener('submit', async (e) => {
       e.preventDefault();
       const report = document.getElementById('report');
@@ -153,10 +201,12 @@ function spendingReportHtml(res) {
     // Shows an import's result; a batch flagged ×100 can be deleted, then its file (only that one) re-imported in cents.
     const show = (res, files) => {
       result.innerHTML = spendingReportHtml(res);
+      showBatches().catch(showError);
       result.querySelectorAll('.spending-delete').forEach((b) => b.addEventListener('click', async () => {
         if (!window.confirm(`Supprimer toutes les lignes du lot ${b.dataset.batch} ?`)) return;
         try {
           const d = await api.del(`/api/import/spending/batches/${b.dataset.batch}`);
+          showBatches().catch(showError);
           const file = files.find((f) => f.name.replace(/[^A-Za-z0-9._-]/g, '_') === b.dataset.file);
           result.innerHTML = `<div class="fr-alert fr-alert--info fr-mb-2w" id="spending-deleted"><p>Lot ${d.batchId} supprimé : ${fmt.num(d.lines)} lignes.</p>
             ${file ? `<button class="fr-btn fr-btn--sm fr-mt-1w" type="button" id="spending-reimport">Réimporter « ${esc(file.name)} » divisé par 100</button>` : ''}</div>`;

@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
         description = "Dépenses (exports comptables des acheteurs) : import, rattachement aux marchés, dépense sous marché, revue.",
         subcommands = {SpendingCommand.Import.class, SpendingCommand.Link.class, SpendingCommand.UnderContract.class,
                 SpendingCommand.Review.class, SpendingCommand.DeleteBatch.class, SpendingCommand.Profiles.class,
-                SpendingCommand.Preview.class})
+                SpendingCommand.Preview.class, SpendingCommand.Batches.class, SpendingCommand.Issues.class})
 final class SpendingCommand {
 
     @ParentCommand
@@ -285,5 +285,68 @@ final class SpendingCommand {
 
     private static String dash(String s) {
         return s == null ? "—" : s;
+    }
+
+    @Command(name = "batches", mixinStandardHelpOptions = true,
+            description = "Les imports de dépenses de la base, les plus récents d'abord : fichier, lues = chargées + doublons + rejetées.")
+    static final class Batches implements Callable<Integer> {
+        @ParentCommand
+        SpendingCommand parent;
+
+        @Option(names = "--limit", defaultValue = "50")
+        int limit;
+
+        @Option(names = "--format", defaultValue = "text", description = "text ou json.")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = Database.open(parent.root.dbPath())) {
+                List<SpendingQueries.Batch> batches = new SpendingQueries(db.connection()).batches(limit);
+                if ("json".equals(format)) {
+                    System.out.println(Reports.json(batches));
+                    return 0;
+                }
+                System.out.printf("%5s %-44s %10s %10s %9s %9s %9s  %s%n", "lot", "fichier", "lues", "chargées", "doublons", "rejetées", "avert.", "importé le");
+                for (SpendingQueries.Batch b : batches) {
+                    System.out.printf("%5d %-44.44s %10s %10s %9s %9s %9s  %s%s%n", b.batchId(), b.fileName(), Reports.n(b.read()),
+                            Reports.n(b.loaded()), Reports.n(b.duplicates()), Reports.n(b.rejected()), Reports.n(b.warnings()),
+                            b.startedAt().withNano(0), b.suspectLines() > 0 ? "  ×100 soupçonné" : "");
+                }
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "issues", mixinStandardHelpOptions = true,
+            description = "Les lignes rejetées (fichier, ligne, champ, valeur, règle, message) et les constats d'un import de dépenses.")
+    static final class Issues implements Callable<Integer> {
+        @ParentCommand
+        SpendingCommand parent;
+
+        @Parameters(index = "0", description = "Numéro de lot (voir « spending batches »).")
+        int batch;
+
+        @Option(names = "--limit", defaultValue = "500")
+        int limit;
+
+        @Option(names = "--format", defaultValue = "text", description = "text ou json.")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            try (Database db = Database.open(parent.root.dbPath())) {
+                List<SpendingQueries.Issue> issues = new SpendingQueries(db.connection()).issues(batch, limit);
+                if ("json".equals(format)) {
+                    System.out.println(Reports.json(issues));
+                    return 0;
+                }
+                for (SpendingQueries.Issue i : issues) {
+                    System.out.printf("ligne %-7d %-8s %-32s %s%s : %s%n", i.lineNumber(), i.severity(), i.rule(), i.field() == null ? "" : i.field(),
+                            i.value() == null ? "" : " = « " + i.value() + " »", i.message());
+                }
+                return 0;
+            }
+        }
     }
 }

@@ -106,15 +106,51 @@ public final class SpendingQueries {
         }
     }
 
-    /** Rejected lines and findings of spending imports, by rule. */
-    public List<String[]> issuesByRule() throws SQLException {
-        List<String[]> out = new ArrayList<>();
+    /** One spending import: its file and what became of its lines ({@code read = loaded + duplicates + rejected}). */
+    public record Batch(int batchId, String fileName, String format, java.time.LocalDateTime startedAt, long read, long loaded,
+                        long duplicates, long rejected, long warnings, long suspectLines) {
+    }
+
+    /** A rejected line (severity FATAL) or a finding on a kept line; line 0 is about the whole file. */
+    public record Issue(long lineNumber, String severity, String rule, String field, String value, String message) {
+    }
+
+    /** The spending imports still in the store, the latest first. */
+    public List<Batch> batches(int limit) throws SQLException {
+        List<Batch> out = new ArrayList<>();
         try (PreparedStatement ps = conn.prepareStatement("""
-                SELECT 'REJET', rule, count(*) FROM spending_reject GROUP BY rule
-                UNION ALL SELECT severity, rule, count(*) FROM spending_finding GROUP BY severity, rule
-                ORDER BY 1 DESC, 3 DESC""");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) out.add(new String[]{rs.getString(1), rs.getString(2), String.valueOf(rs.getLong(3))});
+                SELECT b.batch_id, b.file_name, b.format, b.started_at, b.records_read, b.loaded, b.duplicates, b.rejected, b.warnings,
+                       (SELECT count(*) FROM spending_line l WHERE l.batch_id = b.batch_id AND l.amount_suspect)
+                FROM import_batch b WHERE b.kind = 'SPENDING' AND b.finished_at IS NOT NULL
+                ORDER BY b.batch_id DESC LIMIT ?""")) {
+            ps.setInt(1, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Batch(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toLocalDateTime(), rs.getLong(5),
+                            rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9), rs.getLong(10)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The rejected lines and findings of one import, in file order (rejections first on a line), at most {@code limit}. */
+    public List<Issue> issues(int batchId, int limit) throws SQLException {
+        List<Issue> out = new ArrayList<>();
+        try (PreparedStatement ps = conn.prepareStatement("""
+                SELECT line_number, severity, rule, field, value, message FROM (
+                    SELECT line_number, 'FATAL' AS severity, rule, field, value, message, 0 AS o FROM spending_reject WHERE batch_id = ?
+                    UNION ALL
+                    SELECT line_number, severity, rule, field, value, message, 1 FROM spending_finding WHERE batch_id = ?)
+                ORDER BY line_number, o, rule LIMIT ?""")) {
+            ps.setInt(1, batchId);
+            ps.setInt(2, batchId);
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Issue(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+                }
+            }
         }
         return out;
     }

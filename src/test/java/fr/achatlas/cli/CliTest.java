@@ -100,6 +100,23 @@ class CliTest {
     }
 
     @Test
+    void spendingImportsAreListedWithTheirRejectsAndFindings() throws Exception {
+        Path xlsx;
+        try (Stream<Path> s = Files.list(dir.resolve("territory"))) {
+            xlsx = s.filter(p -> p.getFileName().toString().endsWith(".xlsx")).sorted().findFirst().orElseThrow();
+        }
+        out("--db", db.toString(), "spending", "import", "--no-link", "--no-classify", xlsx.toString());
+        JsonNode batches = JsonMapper.builder().build().readTree(out("--db", db.toString(), "spending", "batches", "--format", "json"));
+        JsonNode b = batches.get(0);
+        assertThat(b.get("fileName").asString()).isEqualTo(xlsx.getFileName().toString());
+        assertThat(b.get("read").asLong()).isEqualTo(b.get("loaded").asLong() + b.get("duplicates").asLong() + b.get("rejected").asLong());
+        assertThat(b.get("rejected").asLong()).isEqualTo(1);
+        String issues = out("--db", db.toString(), "spending", "issues", b.get("batchId").asString());
+        assertThat(issues.lines().filter(l -> l.contains("SPENDING_ABOVE_HEADER"))).hasSize(2);
+        assertThat(issues).contains("FATAL").contains("SPENDING_DATE_MISSING");
+    }
+
+    @Test
     void csvExportIsExcelFrenchByDefaultAndStandardOnRequest() throws Exception {
         Path fr = dir.resolve("marches.csv");
         Path std = dir.resolve("marches-std.csv");

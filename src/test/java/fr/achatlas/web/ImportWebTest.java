@@ -125,7 +125,7 @@ class ImportWebTest {
         assertThat(lines()).isEqualTo(before + 2);
         synchronized (db) {
             assertThat(count(db.connection(), "SELECT count(*) FROM spending_line l JOIN classification c "
-                    + "ON c.subject_kind = 'SPENDING_LINE' AND c.subject_key = l.line_key WHERE l.label = 'Fournitures de bureau'"))
+                    + "ON c.subject_kind = 'SPENDING_LINE' AND c.subject_key = l.line_key WHERE l.invoice_ref = 'F1'"))
                     .as("the new line is classified at once").isEqualTo(1);
         }
     }
@@ -151,6 +151,34 @@ class ImportWebTest {
             // the store keeps the name the sender gave, as rejects and findings show it
             assertThat(count(db.connection(), "SELECT count(*) FROM spending_line WHERE file_name = 'paiements-mars.txt'")).isEqualTo(2);
         }
+    }
+
+    @Test
+    void eachSpendingImportIsListedWithItsRejectedLinesAndFindings() throws Exception {
+        WebClient admin = new WebClient(port);
+        admin.login("admin", PW_ADMIN);
+        byte[] april = new String(EXPORT, StandardCharsets.UTF_8).replace("F1|", "K1|").replace("F3|", "K3|").getBytes(StandardCharsets.UTF_8);
+        int batch = JSON.readTree(admin.postFile("/api/import/spending", Map.of(), "paiements-avril.txt", april).body())
+                .get("reports").get(0).get("batchId").asInt();
+        JsonNode listed = null;
+        for (JsonNode b : JSON.readTree(admin.get("/api/import/spending/batches").body())) {
+            if (b.get("batchId").asInt() == batch) listed = b;
+        }
+        assertThat(listed).isNotNull();
+        assertThat(listed.get("fileName").asString()).isEqualTo("paiements-avril.txt");
+        assertThat(listed.get("read").asLong()).isEqualTo(3).isEqualTo(listed.get("loaded").asLong() + listed.get("duplicates").asLong()
+                + listed.get("rejected").asLong());
+        JsonNode issues = JSON.readTree(admin.get("/api/import/spending/batches/" + batch + "/issues").body());
+        assertThat(issues.get(0).get("lineNumber").asLong()).isEqualTo(1);
+        assertThat(issues.get(0).get("rule").asString()).isEqualTo("SPENDING_ABOVE_HEADER");
+        JsonNode reject = issues.get(1);
+        assertThat(reject.get("lineNumber").asLong()).isEqualTo(4);
+        assertThat(reject.get("severity").asString()).isEqualTo("FATAL");
+        assertThat(reject.get("rule").asString()).isEqualTo("SPENDING_DATE_INVALID");
+        assertThat(reject.get("value").asString()).isEqualTo("2024-13-05");
+        WebClient alice = new WebClient(port);
+        alice.login("alice", PW_A);
+        assertThat(alice.get("/api/import/spending/batches").statusCode()).isEqualTo(403);
     }
 
     @Test

@@ -2,11 +2,13 @@ package fr.achatlas.web.api;
 
 import fr.achatlas.classify.run.Reclassifier;
 import fr.achatlas.importer.SpendingImporter;
+import fr.achatlas.query.SpendingQueries;
 import fr.achatlas.spending.MappingProfile;
 import fr.achatlas.spending.SpendingPreview;
 import fr.achatlas.store.Database;
 import fr.achatlas.store.SpendingLinker;
 import fr.achatlas.store.SupplierStore;
+import fr.achatlas.web.Connections;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -20,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,10 +54,29 @@ public class SpendingImportController {
 
     private final Database db;
     private final CurrentScope scopes;
+    private final Connections connections;
 
-    public SpendingImportController(Database db, CurrentScope scopes) {
+    public SpendingImportController(Database db, CurrentScope scopes, Connections connections) {
         this.db = db;
         this.scopes = scopes;
+        this.connections = connections;
+    }
+
+    @GetMapping("/api/import/spending/batches")
+    @Operation(summary = "Les imports de dépenses présents dans la base, les plus récents d'abord, avec le sort de leurs lignes")
+    public List<SpendingQueries.Batch> batches(@RequestParam(value = "limit", defaultValue = "50") int limit) throws SQLException {
+        try (Connection c = connections.open()) {
+            return new SpendingQueries(c).batches(Math.clamp(limit, 1, 1000));
+        }
+    }
+
+    @GetMapping("/api/import/spending/batches/{batchId}/issues")
+    @Operation(summary = "Les lignes rejetées (avec la raison) et les constats d'un import de dépenses, dans l'ordre du fichier")
+    public List<SpendingQueries.Issue> issues(@PathVariable int batchId,
+                                              @RequestParam(value = "limit", defaultValue = "500") int limit) throws SQLException {
+        try (Connection c = connections.open()) {
+            return new SpendingQueries(c).issues(batchId, Math.clamp(limit, 1, 10_000));
+        }
     }
 
     @GetMapping("/api/import/spending/profiles")

@@ -200,6 +200,13 @@ class BrowserE2ETest extends BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("spending-done")));
         assertThat(driver.findElement(By.id("spending-done")).getText()).contains("lues =").contains("+ 1 rejetées");
         shot("i2-spending-imported");
+        // the import is listed; its rejected total row and skipped title lines are there with their reasons
+        String file = xlsx.getFileName().toString();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("spending-batches"), file));
+        driver.findElement(By.cssSelector(".batch-issues[data-file='" + file + "']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#spending-issues-table tbody tr")));
+        assertThat(driver.findElement(By.id("spending-issues-table")).getText())
+                .contains("SPENDING_ABOVE_HEADER").contains("SPENDING_DATE_MISSING").contains("rejet");
     }
 
     /** The SDIS's last export has the ×100 trap: flagged after its earlier year, deleted and re-imported from the page. */
