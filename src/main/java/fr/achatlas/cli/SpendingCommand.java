@@ -149,10 +149,7 @@ final class SpendingCommand {
         public Integer call() throws Exception {
             try (Database db = Database.open(parent.root.dbPath())) {
                 List<SpendingQueries.UnderContract> rows = new SpendingQueries(db.connection()).underContract(byCpv);
-                if ("json".equals(format)) {
-                    System.out.println(Reports.json(rows));
-                    return 0;
-                }
+                if (printedAsJson(format, rows)) return 0;
                 System.out.printf("%-15s %-44s %-6s %18s %18s %9s%n", "acheteur", "nom", "CPV", "sous marché", "hors marché", "part");
                 for (SpendingQueries.UnderContract r : rows) {
                     double total = r.underContract().doubleValue() + r.offContract().doubleValue();
@@ -234,8 +231,7 @@ final class SpendingCommand {
         public Integer call() throws Exception {
             MappingProfile p = profile == null ? null : MappingProfile.named(profile);
             SpendingPreview.Preview v = SpendingPreview.of(file, p, Math.max(0, lines));
-            if ("json".equals(format)) System.out.println(Reports.json(v));
-            else printPreview(v, System.out);
+            if (!printedAsJson(format, v)) printPreview(v, System.out);
             return 0;
         }
     }
@@ -283,6 +279,13 @@ final class SpendingCommand {
         return c == null ? "—" : String.format(Locale.FRANCE, "%,.2f €", BigDecimal.valueOf(c, 2));
     }
 
+    /** Prints the rows as JSON when {@code --format json} was asked; false when the caller prints its text table. */
+    private static boolean printedAsJson(String format, Object rows) {
+        if (!"json".equals(format)) return false;
+        System.out.println(Reports.json(rows));
+        return true;
+    }
+
     private static String dash(String s) {
         return s == null ? "—" : s;
     }
@@ -303,10 +306,7 @@ final class SpendingCommand {
         public Integer call() throws Exception {
             try (Database db = Database.open(parent.root.dbPath())) {
                 List<SpendingQueries.Batch> batches = new SpendingQueries(db.connection()).batches(limit);
-                if ("json".equals(format)) {
-                    System.out.println(Reports.json(batches));
-                    return 0;
-                }
+                if (printedAsJson(format, batches)) return 0;
                 System.out.printf("%5s %-44s %10s %10s %9s %9s %9s  %s%n", "lot", "fichier", "lues", "chargées", "doublons", "rejetées", "avert.", "importé le");
                 for (SpendingQueries.Batch b : batches) {
                     System.out.printf("%5d %-44.44s %10s %10s %9s %9s %9s  %s%s%n", b.batchId(), b.fileName(), Reports.n(b.read()),
@@ -337,10 +337,7 @@ final class SpendingCommand {
         public Integer call() throws Exception {
             try (Database db = Database.open(parent.root.dbPath())) {
                 List<SpendingQueries.Issue> issues = new SpendingQueries(db.connection()).issues(batch, limit);
-                if ("json".equals(format)) {
-                    System.out.println(Reports.json(issues));
-                    return 0;
-                }
+                if (printedAsJson(format, issues)) return 0;
                 for (SpendingQueries.Issue i : issues) {
                     System.out.printf("ligne %-7d %-8s %-32s %s%s : %s%n", i.lineNumber(), i.severity(), i.rule(), i.field() == null ? "" : i.field(),
                             i.value() == null ? "" : " = « " + i.value() + " »", i.message());
