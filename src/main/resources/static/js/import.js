@@ -133,11 +133,11 @@ function previewHtml(p) {
 
 function spendingReportHtml(res) {
   const files = res.reports.map((r) => {
-    const name = r.file.split('/').pop();
+    const name = r.file;
     const x100 = r.x100Evidence.map((e) => `<div class="fr-alert fr-alert--warning fr-mb-2w"><p>${esc(name)} : montants ×100 probables
         (${fmt.num(r.suspectLines)} lignes exclues des totaux) — ${esc(e)}. Vérifiez, puis supprimez le lot ${r.batchId} : ce fichier sera proposé à l'import, divisé par 100.</p>
         <button class="fr-btn fr-btn--sm fr-btn--secondary fr-mt-1w spending-delete" type="button" data-batch="${r.batchId}" data-file="${esc(name)}">Supprimer le lot ${r.batchId}</button></div>`).join('');
-    return `<tr><td>${esc(r.file.split('/').pop())}</td><td>${r.batchId}</td><td>${esc(r.format)} — ${esc(r.profile)}</td><td class="num">${fmt.num(r.read)}</td>
+    return `<tr><td>${esc(r.file)}</td><td>${r.batchId}</td><td>${esc(r.format)} — ${esc(r.profile)}</td><td class="num">${fmt.num(r.read)}</td>
       <td class="num">${fmt.num(r.loaded)}</td><td class="num">${fmt.num(r.duplicates)}</td><td class="num">${fmt.num(r.rejected)}</td>
       <td class="num">${fmt.num(r.warnings)}</td></tr>${x100 ? `<tr><td colspan="8">${x100}</td></tr>` : ''}`;
   }).join('');
@@ -177,7 +177,7 @@ function spendingReportHtml(res) {
             ${fmt.num(r.read)} lus = ${fmt.num(r.loaded)} chargés + ${fmt.num(r.duplicates)} doublons + ${fmt.num(r.rejected)} rejetés.</p></div>
           <div class="fr-table"><table id="import-report"><caption>Bilan par fichier</caption><thead><tr><th scope="col">Fichier</th><th scope="col">Format</th>
             <th scope="col" class="num">Lus</th><th scope="col" class="num">Chargés</th><th scope="col" class="num">Doublons</th><th scope="col" class="num">Rejetés</th></tr></thead>
-          <tbody>${r.files.map((f) => `<tr><td>${esc(f.fileName || f.file || '')}</td><td>${esc(f.format || '')}</td><td class="num">${fmt.num(f.read)}</td>
+          <tbody>${r.files.map((f) => `<tr><td>${esc(f.file)}</td><td>${esc(f.format || '')}</td><td class="num">${fmt.num(f.read)}</td>
             <td class="num">${fmt.num(f.loaded)}</td><td class="num">${fmt.num(f.duplicates)}</td><td class="num">${fmt.num(f.rejected)}</td></tr>`).join('')}</tbody></table></div>
           <h2 class="fr-h5">Rejets par règle</h2><ul>${rules(r.rejectedByRule)}</ul>
           <h2 class="fr-h5">Avertissements par règle</h2><ul>${rules(r.warningsByRule)}</ul>`;

@@ -16,6 +16,12 @@ public record ImportReport(long read, long loaded, long duplicates, long rejecte
     public record SkippedFile(String file, String reason) {
     }
 
+    /** The same run with each file named by its name only (see {@link FileReport#named()}). */
+    public ImportReport named() {
+        return new ImportReport(read, loaded, duplicates, rejected, rejectedByRule, warningsByRule, millis,
+                files.stream().map(FileReport::named).toList(), skipped);
+    }
+
     /** The same run, with the files of its folders that were not read. */
     public ImportReport withSkipped(List<SkippedFile> files) {
         return new ImportReport(read, loaded, duplicates, rejected, rejectedByRule, warningsByRule, millis, this.files,

@@ -44,6 +44,12 @@ public final class SpendingImporter {
         public double linesPerSecond() {
             return millis == 0 ? 0 : read * 1000.0 / millis;
         }
+
+        /** The same report naming the file by its name only: an upload's folder on the server is nobody's business. */
+        public Report named() {
+            return new Report(Path.of(file).getFileName().toString(), format, profile, sha256, batchId, read, loaded, duplicates,
+                    rejected, warnings, suspectLines, x100Evidence, rejectedByRule, aboveHeader, millis);
+        }
     }
 
     private final Database db;

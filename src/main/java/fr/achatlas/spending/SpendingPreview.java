@@ -65,7 +65,7 @@ public final class SpendingPreview {
             }
             List<String> unread = new ArrayList<>();
             for (int i = 0; i < header.length; i++) if (!read.get(i) && !header[i].isBlank()) unread.add(header[i]);
-            return new Preview(file.toString(), r.format(), p.name(), p.description(), r.preamble(), Arrays.asList(header),
+            return new Preview(file.getFileName().toString(), r.format(), p.name(), p.description(), r.preamble(), Arrays.asList(header),
                     mappings, unread, lines);
         }
     }

@@ -75,6 +75,7 @@ class ImportWebTest {
         assertThat(res.statusCode()).as(res.body()).isEqualTo(200);
         JsonNode r = JSON.readTree(res.body());
         assertThat(r.get("files").size()).isEqualTo(2);
+        assertThat(r.get("files").get(0).get("file").asString()).as("no server path").isEqualTo("v2-mixed.json");
         assertThat(r.get("read").asLong()).isEqualTo(r.get("loaded").asLong() + r.get("duplicates").asLong() + r.get("rejected").asLong());
         synchronized (db) {
             assertThat(count(db.connection(), "SELECT count(DISTINCT file_name) FROM import_batch WHERE file_name IN ('v2-mixed.json', '2019-single.xml')"))
@@ -119,6 +120,7 @@ class ImportWebTest {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
         JsonNode r = JSON.readTree(imported.body());
         assertThat(r.get("reports").size()).isEqualTo(1);
+        assertThat(r.get("reports").get(0).get("file").asString()).as("no server path").isEqualTo("paiements.txt");
         assertThat(r.get("reports").get(0).get("loaded").asLong()).isEqualTo(2);
         assertThat(r.get("reports").get(0).get("rejected").asLong()).isEqualTo(1);
         assertThat(r.get("classification").get("spendingLines").asLong()).isGreaterThanOrEqualTo(2);

@@ -46,7 +46,7 @@ public class ImportController {
                         .importAll(saved);
                 // as the command line: new contracts are classified at once, so the cartography shows them in a family
                 new Reclassifier(db).run(scopes.get(null).user());
-                return r;
+                return r.named();
             }
         }
     }

@@ -111,7 +111,7 @@ public class SpendingImportController {
             synchronized (db) {
                 new SpendingImporter(db, p, amountDivisor).importEach(saved, new SpendingImporter.Listener() {
                     public void imported(SpendingImporter.Report r) {
-                        reports.add(r);
+                        reports.add(r.named());
                     }
 
                     public void failed(Path file, String reason) {
