@@ -94,20 +94,21 @@ public final class SpendingReader implements AutoCloseable {
         RowSource.Dialect dialect = RowSource.dialect(file, profile);
         Source src = source(file, dialect, 0);
         HeaderSearch h = HeaderSearch.run(src, profile);
-        // a workbook whose first sheet is a cover, a summary or settings: the table is on a later sheet
-        int sheets = dialect.xlsx() && !h.found() ? RowSource.Xlsx.sheets(file) : 1;
-        for (int k = 1; k < sheets && !h.found(); k++) {
-            Source other = source(file, dialect, k);
-            HeaderSearch o = HeaderSearch.run(other, profile);
-            if (o.found()) {
-                src.close();
-                src = other;
-                h = o;
-            } else {
-                other.close();
-            }
-        }
+        int sheets = 1;
         try {
+            // a workbook whose first sheet is a cover, a summary or settings: the table is on a later sheet
+            if (dialect.xlsx() && !h.found()) sheets = RowSource.Xlsx.sheets(file);
+            for (int k = 1; k < sheets && !h.found(); k++) {
+                Source other = source(file, dialect, k);
+                HeaderSearch o = HeaderSearch.run(other, profile);
+                if (o.found()) {
+                    src.close();
+                    src = other;
+                    h = o;
+                } else {
+                    other.close();
+                }
+            }
             // no row fits: the first one is taken as the header, and the error below names it
             int headerAt = h.found() ? h.headerAt() : 0;
             List<String[]> rows = h.rows();
