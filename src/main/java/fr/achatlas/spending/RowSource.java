@@ -175,9 +175,10 @@ interface RowSource extends AutoCloseable {
         }
 
         /**
-         * A number cell as the shortest decimal that is the same double, never in E notation: Excel writes a typed
-         * 8,30 as {@code 8.3000000000000007} (which would read as sub-cent precision) and other writers a SIRET typed
-         * as a number as {@code 3.5958052900048E13}.
+         * A number cell as the number Excel shows: its double to Excel's 15 significant digits, in plain notation.
+         * Excel writes a typed 8,30 as {@code 8.3000000000000007} and a formula's 17,50 × 1,2 as
+         * {@code 20.999999999999996} (both would read as sub-cent precision), and other writers a SIRET typed as a
+         * number as {@code 3.5958052900048E13}.
          */
         static String plainNumber(String raw) {
             if (raw == null) return "";
@@ -185,16 +186,18 @@ interface RowSource extends AutoCloseable {
             try {
                 double d = Double.parseDouble(raw);
                 if (Double.isNaN(d) || Double.isInfinite(d)) return raw;
-                return new BigDecimal(Double.toString(d)).stripTrailingZeros().toPlainString();
+                return new BigDecimal(Double.toString(d)).round(EXCEL_DIGITS).stripTrailingZeros().toPlainString();
             } catch (NumberFormatException e) {
                 return raw;
             }
         }
 
+        private static final java.math.MathContext EXCEL_DIGITS = new java.math.MathContext(15, java.math.RoundingMode.HALF_EVEN);
+
         /**
          * Most cells (dates, SIRETs, amounts typed to the cent) hold a plain decimal of at most 15 significant digits,
          * without exponent, leading zero or trailing fractional zero: such a decimal survives the round trip through a
-         * double, so it already is the shortest text of its value and is kept as written, without parsing.
+         * double and is unchanged by the rounding to 15 digits, so it is kept as written, without parsing.
          */
         private static boolean isShortestDecimal(String s) {
             int n = s.length();
