@@ -117,16 +117,30 @@ public record MappingProfile(String name, String description, String encoding, S
         }
     }
 
+    /** The bundled profiles, read once: detection tries them on every row that may be a file's header. */
     public static List<MappingProfile> bundled() {
-        List<MappingProfile> out = new ArrayList<>();
-        for (String n : BUNDLED) {
-            try {
-                out.add(named(n));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        return Bundled.ALL;
+    }
+
+    /** The bundled profile of that name, if there is one. */
+    public static java.util.Optional<MappingProfile> bundled(String name) {
+        return Bundled.ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    private static final class Bundled {
+        static final List<MappingProfile> ALL = read();
+
+        private static List<MappingProfile> read() {
+            List<MappingProfile> out = new ArrayList<>();
+            for (String n : BUNDLED) {
+                try {
+                    out.add(named(n));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
+            return List.copyOf(out);
         }
-        return out;
     }
 
     /**

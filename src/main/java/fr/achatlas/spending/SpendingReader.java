@@ -109,12 +109,12 @@ public final class SpendingReader implements AutoCloseable {
                     other.close();
                 }
             }
-            // no row fits: the first one is taken as the header, and the error below names it
+            // no row fits: the first one is taken as the header, and the error below (or the profile's) names it
             int headerAt = h.found() ? h.headerAt() : 0;
             List<String[]> rows = h.rows();
             List<Long> lines = h.lines();
             String[] header = rows.isEmpty() ? new String[0] : rows.get(headerAt);
-            MappingProfile p = profile != null ? profile : MappingProfile.detect(header);
+            MappingProfile p = h.found() ? h.fit() : profile;
             if (p == null) {
                 throw new IOException("Aucun profil de colonnes fourni ne reconnaît l'en-tête de " + file.getFileName()
                         + " (cherché sur les " + (MAX_PREAMBLE + 1) + " premières lignes non vides"
@@ -139,7 +139,7 @@ public final class SpendingReader implements AutoCloseable {
     }
 
     /** The first rows of a source, read until one is a header or {@value #MAX_PREAMBLE} + 1 were seen. */
-    private record HeaderSearch(List<String[]> rows, List<Long> lines, int headerAt) {
+    private record HeaderSearch(List<String[]> rows, List<Long> lines, int headerAt, MappingProfile fit) {
         boolean found() {
             return headerAt >= 0;
         }
@@ -150,6 +150,7 @@ public final class SpendingReader implements AutoCloseable {
                 List<String[]> rows = new ArrayList<>();
                 List<Long> lines = new ArrayList<>();
                 int headerAt = -1;
+                MappingProfile fit = null;
                 Batch b;
                 while (headerAt < 0 && rows.size() <= MAX_PREAMBLE && (b = src.next(HEADER_CHUNK)) != null) {
                     int from = rows.size();
@@ -158,10 +159,11 @@ public final class SpendingReader implements AutoCloseable {
                         lines.add(line);
                     });
                     for (int i = from; i < rows.size() && i <= MAX_PREAMBLE && headerAt < 0; i++) {
-                        if (isHeader(rows.get(i), profile)) headerAt = i;
+                        fit = fitting(rows.get(i), profile);
+                        if (fit != null) headerAt = i;
                     }
                 }
-                return new HeaderSearch(rows, lines, headerAt);
+                return new HeaderSearch(rows, lines, headerAt, fit);
             } catch (IOException | RuntimeException e) {
                 src.close();
                 throw e;
@@ -169,8 +171,10 @@ public final class SpendingReader implements AutoCloseable {
         }
     }
 
-    private static boolean isHeader(String[] row, MappingProfile profile) {
-        return profile != null ? profile.resolve(row).missingRequired().isEmpty() : MappingProfile.detect(row) != null;
+    /** The profile that reads this row as a header: the given one if it fits, else the bundled one detected; or null. */
+    private static MappingProfile fitting(String[] row, MappingProfile profile) {
+        if (profile == null) return MappingProfile.detect(row);
+        return profile.resolve(row).missingRequired().isEmpty() ? profile : null;
     }
 
     /** The non-blank cells of a preamble row, as a person would read them. */

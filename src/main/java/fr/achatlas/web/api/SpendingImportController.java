@@ -142,13 +142,10 @@ public class SpendingImportController {
         }
     }
 
-    private static MappingProfile profile(String name) throws IOException {
-        // only bundled profiles by name: a path on the server is not for a browser to choose
+    /** Only bundled profiles, by name: a path on the server is not for a browser to choose. */
+    private static MappingProfile profile(String name) {
         if (name == null || name.isBlank()) return null;
-        if (MappingProfile.bundled().stream().noneMatch(p -> p.name().equals(name))) {
-            throw new IllegalArgumentException("Profil inconnu : " + name);
-        }
-        return MappingProfile.named(name);
+        return MappingProfile.bundled(name).orElseThrow(() -> new IllegalArgumentException("Profil inconnu : " + name));
     }
 
     @FunctionalInterface
