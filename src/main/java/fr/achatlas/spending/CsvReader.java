@@ -161,15 +161,14 @@ public final class CsvReader implements AutoCloseable {
 
     /** The separator of a header line: the most frequent of ; , tab | outside quotes (';' on ties, as French exports). */
     public static char sniffSeparator(String headerLine) {
-        int[] counts = separatorCounts(headerLine);
-        return SEPARATORS[best(counts)];
+        return sniffSeparator(List.of(headerLine));
     }
 
     /**
      * The separator of the first lines of a file, which may open with a title block (report name, period, extraction
      * date) above its header: the candidate found the same number of times (at least once) on the most lines — the
      * header and the data lines agree on it, while a comma in a title or a label does not repeat evenly. Ties go to
-     * the larger count, then to ; tab | , in that order. On a single line this is {@link #sniffSeparator(String)}.
+     * the larger count, then to ; tab | , in that order: on a single line, the most frequent.
      */
     public static char sniffSeparator(List<String> firstLines) {
         int[][] counts = firstLines.stream().map(CsvReader::separatorCounts).toArray(int[][]::new);
@@ -200,12 +199,6 @@ public final class CsvReader implements AutoCloseable {
             for (int k = 0; k < SEPARATORS.length; k++) if (c == SEPARATORS[k]) counts[k]++;
         }
         return counts;
-    }
-
-    private static int best(int[] counts) {
-        int best = 0;
-        for (int k = 1; k < counts.length; k++) if (counts[k] > counts[best]) best = k;
-        return best;
     }
 
     @Override
