@@ -2,6 +2,7 @@ package fr.achatlas.cli;
 
 import fr.achatlas.check.ContractChecks;
 import fr.achatlas.importer.DecpImporter;
+import fr.achatlas.importer.ImportInputs;
 import fr.achatlas.importer.ImportReport;
 import fr.achatlas.store.Database;
 import me.tongfei.progressbar.ProgressBar;
@@ -22,7 +23,8 @@ final class Imports {
     }
 
     static ImportReport run(Database db, List<Path> paths, boolean showProgress) throws IOException, SQLException {
-        return read(db, DecpImporter.expand(paths), showProgress).withSkipped(DecpImporter.skipped(paths));
+        ImportInputs inputs = DecpImporter.inputs(paths);
+        return read(db, inputs.files(), showProgress).withSkipped(inputs.skipped());
     }
 
     private static ImportReport read(Database db, List<Path> files, boolean showProgress) throws IOException, SQLException {

@@ -23,9 +23,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Imports DECP files: parse → check → key → stage → merge, one transaction per file.
@@ -76,45 +76,24 @@ public final class DecpImporter {
         return ImportReport.of(reports, (System.nanoTime() - start) / 1_000_000);
     }
 
+    /** The DECP files (*.json, *.xml) under the given paths, in name order. */
     public static List<Path> expand(List<Path> paths) throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).filter(DecpImporter::looksLikeDecp).sorted().forEach(files::add);
-                }
-            } else {
-                files.add(p);
-            }
-        }
-        return files;
+        return inputs(paths).files();
     }
 
-    /** The files of the given folders that {@link #expand} leaves out, each with the reason. */
-    public static List<ImportReport.SkippedFile> skipped(List<Path> paths) throws IOException {
-        List<ImportReport.SkippedFile> out = new ArrayList<>();
-        for (Path p : paths) {
-            if (!Files.isDirectory(p)) continue;
-            try (Stream<Path> s = Files.walk(p)) {
-                s.filter(Files::isRegularFile).filter(f -> !looksLikeDecp(f)).sorted()
-                        .forEach(f -> out.add(new ImportReport.SkippedFile(f.toString(), skipReason(f))));
-            }
-        }
-        return out;
+    /** As {@link #expand}, with the other files of the folders and why they are not read. */
+    public static ImportInputs inputs(List<Path> paths) throws IOException {
+        return ImportInputs.of(paths, DecpImporter::skipReason);
     }
 
+    /** The files the generator writes beside its DECP files to describe the territory: not DECP. */
+    private static final Set<String> TERRITORY_FILES = Set.of("territory.json", "suppliers.json", "generation-summary.json");
+
+    /** Why a file of a folder is not read as DECP, or null when it is. */
     private static String skipReason(Path f) {
         String n = f.getFileName().toString().toLowerCase();
-        if (n.equals("territory.json") || n.equals("suppliers.json") || n.equals("generation-summary.json")) {
-            return "description du territoire ou de la génération, pas des DECP";
-        }
-        return "pas un fichier DECP (.json ou .xml)";
-    }
-
-    private static boolean looksLikeDecp(Path p) {
-        String n = p.getFileName().toString().toLowerCase();
-        return (n.endsWith(".json") || n.endsWith(".xml")) && !n.equals("territory.json") && !n.equals("suppliers.json")
-                && !n.equals("generation-summary.json");
+        if (TERRITORY_FILES.contains(n)) return "description du territoire ou de la génération, pas des DECP";
+        return n.endsWith(".json") || n.endsWith(".xml") ? null : "pas un fichier DECP (.json ou .xml)";
     }
 
     /**

@@ -23,9 +23,9 @@ public record ImportReport(long read, long loaded, long duplicates, long rejecte
     }
 
     /** The same run, with the files of its folders that were not read. */
-    public ImportReport withSkipped(List<SkippedFile> files) {
+    public ImportReport withSkipped(List<ImportInputs.Skipped> files) {
         return new ImportReport(read, loaded, duplicates, rejected, rejectedByRule, warningsByRule, millis, this.files,
-                List.copyOf(files));
+                files.stream().map(f -> new SkippedFile(f.file().toString(), f.reason())).toList());
     }
 
     public static ImportReport of(List<FileReport> files, long millis) {

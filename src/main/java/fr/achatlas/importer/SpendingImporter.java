@@ -25,7 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 
 /**
  * Imports spending exports (CSV, XLSX): read → map through a profile → spool → load, one transaction per file.
@@ -81,30 +80,9 @@ public final class SpendingImporter {
         void skipped(Path file, String reason);
     }
 
-    /** The files of a run: those read as spending exports, in name order, and those of its folders that are not. */
-    public record Inputs(List<Path> exports, List<Path> skipped) {
-    }
-
     /** Spending files (*.csv, *.txt, *.tsv, *.xlsx) under the given paths, in name order. */
     public static List<Path> expand(List<Path> paths) throws IOException {
-        return inputs(paths).exports();
-    }
-
-    /** As {@link #expand}, with the other files of the folders, so that none is passed over without a word. */
-    public static Inputs inputs(List<Path> paths) throws IOException {
-        List<Path> exports = new ArrayList<>();
-        List<Path> skipped = new ArrayList<>();
-        for (Path p : paths) {
-            if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.walk(p)) {
-                    s.filter(Files::isRegularFile).sorted()
-                            .forEach(f -> (skipReason(f) == null ? exports : skipped).add(f));
-                }
-            } else {
-                exports.add(p);
-            }
-        }
-        return new Inputs(exports, skipped);
+        return ImportInputs.of(paths, SpendingImporter::skipReason).files();
     }
 
     /** Why a file of a folder is not read, or null when it is a spending export. */
@@ -130,9 +108,9 @@ public final class SpendingImporter {
      * others; a failure of the store itself stops the run.
      */
     public void importEach(List<Path> paths, Listener listener) throws IOException, SQLException {
-        Inputs inputs = inputs(paths);
-        for (Path f : inputs.skipped()) listener.skipped(f, skipReason(f));
-        for (Path f : inputs.exports()) {
+        ImportInputs inputs = ImportInputs.of(paths, SpendingImporter::skipReason);
+        for (ImportInputs.Skipped s : inputs.skipped()) listener.skipped(s.file(), s.reason());
+        for (Path f : inputs.files()) {
             Report r;
             try {
                 r = importFile(f);
