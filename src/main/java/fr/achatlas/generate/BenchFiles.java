@@ -1,11 +1,9 @@
 package fr.achatlas.generate;
 
-import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +94,8 @@ public final class BenchFiles {
         if (lines > XLSX_MAX_LINES) {
             throw new IllegalArgumentException("Une feuille XLSX tient au plus " + XLSX_MAX_LINES + " lignes sous l'en-tête.");
         }
-        try (OutputStream os = Files.newOutputStream(file); Workbook wb = new Workbook(os, "Achatlas", "1.0")) {
+        // deterministic as the other benchmark files: the workbook's creation stamp is a fixed date
+        DeterministicXlsx.write(file, LocalDate.of(2025, 1, 15).atTime(9, 0), wb -> {
             Worksheet ws = wb.newWorksheet("Mandats");
             for (int c = 0; c < SPENDING_HEADER.length; c++) ws.value(0, c, SPENDING_HEADER[c]);
             payments(lines, seed, p -> {
@@ -118,7 +117,7 @@ public final class BenchFiles {
                 ws.value(r, 13, "Achat courant");
                 if (r % 100_000 == 0) ws.flush(); // keeps the writer's memory flat
             });
-        }
+        });
         return Files.size(file);
     }
 

@@ -41,19 +41,18 @@ final class DeterministicXlsx {
              OutputStream os = Files.newOutputStream(file);
              ZipOutputStream out = new ZipOutputStream(os)) {
             for (ZipEntry e : Collections.list(in.entries())) {
-                byte[] content;
-                try (InputStream is = in.getInputStream(e)) {
-                    content = is.readAllBytes();
-                }
-                if (e.getName().equals("docProps/core.xml")) {
-                    content = new String(content, StandardCharsets.UTF_8)
-                            .replaceAll("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + stamp + "$2")
-                            .getBytes(StandardCharsets.UTF_8);
-                }
                 ZipEntry copy = new ZipEntry(e.getName());
                 copy.setTimeLocal(created);
                 out.putNextEntry(copy);
-                out.write(content);
+                try (InputStream is = in.getInputStream(e)) {
+                    if (e.getName().equals("docProps/core.xml")) {
+                        out.write(new String(is.readAllBytes(), StandardCharsets.UTF_8)
+                                .replaceAll("(<dcterms:created[^>]*>)[^<]*(</dcterms:created>)", "$1" + stamp + "$2")
+                                .getBytes(StandardCharsets.UTF_8));
+                    } else {
+                        is.transferTo(out); // a benchmark sheet runs to hundreds of megabytes: streamed, not held
+                    }
+                }
                 out.closeEntry();
             }
         } finally {

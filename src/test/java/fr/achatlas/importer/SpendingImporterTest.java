@@ -419,6 +419,9 @@ class SpendingImporterTest {
         Path xlsx = dir.resolve("depenses.xlsx");
         fr.achatlas.generate.BenchFiles.spending(csv, 300, 5);
         fr.achatlas.generate.BenchFiles.spendingXlsx(xlsx, 300, 5);
+        Path again = dir.resolve("again.xlsx");
+        fr.achatlas.generate.BenchFiles.spendingXlsx(again, 300, 5);
+        assertThat(Files.mismatch(xlsx, again)).as("deterministic for a seed").isEqualTo(-1L);
         MappingProfile mandats = MappingProfile.named("mandats-cp1252");
         SpendingImporter.Report first = new SpendingImporter(db, mandats, null).importFile(csv);
         assertThat(first.loaded()).isEqualTo(300);
