@@ -192,7 +192,7 @@ interface RowSource extends AutoCloseable {
             }
         }
 
-        private static final java.math.MathContext EXCEL_DIGITS = new java.math.MathContext(15, java.math.RoundingMode.HALF_EVEN);
+        private static final java.math.MathContext EXCEL_DIGITS = new java.math.MathContext(15, java.math.RoundingMode.HALF_UP);
 
         /**
          * Most cells (dates, SIRETs, amounts typed to the cent) hold a plain decimal of at most 15 significant digits,

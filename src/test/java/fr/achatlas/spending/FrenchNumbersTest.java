@@ -89,6 +89,8 @@ class FrenchNumbersTest {
         assertThat(RowSource.Xlsx.plainNumber("8.3000000000000007")).isEqualTo("8.3");
         assertThat(RowSource.Xlsx.plainNumber("1234.5599999999999")).isEqualTo("1234.56");
         assertThat(RowSource.Xlsx.plainNumber("20.999999999999996")).isEqualTo("21"); // 17,50 × 1,2 computed by Excel
+        assertThat(RowSource.Xlsx.plainNumber("1000067386437965")).isEqualTo("1000067386437970"); // half away from zero, as Excel
+        assertThat(RowSource.Xlsx.plainNumber("-1000067386437965")).isEqualTo("-1000067386437970");
         assertThat(RowSource.Xlsx.plainNumber("3.5958052900048E13")).isEqualTo("35958052900048");
         assertThat(RowSource.Xlsx.plainNumber("5.5210055400013E+13")).isEqualTo("55210055400013");
         assertThat(RowSource.Xlsx.plainNumber("35958052900048.0")).isEqualTo("35958052900048"); // as Python writers put it
